@@ -83,7 +83,7 @@ def scripted_server(
     else:
         respond_fn = respond
     server = _Server(respond_fn)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
         host, port = server.server_address[:2]

@@ -1,0 +1,243 @@
+"""The clients people use: :class:`XingtuClient` and its async twin :class:`AsyncXingtuClient`.
+
+Both share :class:`~justoneapi_xingtu._base.BaseClient` (configuration, input checks,
+decoding, retry schedule); each adds only its send-and-sleep loop.
+"""
+
+from __future__ import annotations
+
+import time
+from types import TracebackType
+from typing import Self
+
+import anyio
+import httpx
+from justoneapi_xingtu_generated.models import Platform
+
+from ._base import DEFAULT_MAX_RESPONSE_BYTES, BaseClient
+from .environments import Environment
+from .errors import JustOneAPIError, ProtocolError
+from .models import AuthorRecVideos
+
+__all__ = ["AsyncXingtuClient", "XingtuClient"]
+
+# Module-level so that tests can record retry waits instead of sleeping them.
+_sleep = time.sleep
+_async_sleep = anyio.sleep
+
+_LIMITS = httpx.Limits(max_connections=256, max_keepalive_connections=64)
+
+
+class XingtuClient(BaseClient):
+    """Synchronous client. Thread-safe: one instance can serve many threads.
+
+    Args:
+        token: the API token; defaults to ``JUSTONEAPI_TOKEN``.
+        env: ``Environment.GLOBAL``/``"prod-global"`` (default) or ``Environment.CN``/
+            ``"prod-cn"``; defaults to ``JUSTONEAPI_ENV``.
+        base_url: any base URL (a proxy, the mock server); wins over ``env``.
+            Defaults to ``JUSTONEAPI_BASE_URL``.
+        timeout: seconds for a whole call (connect to last byte); default 60 as the
+            documentation advises, or ``JUSTONEAPI_TIMEOUT``.
+        max_retries: retries of transient failures (301, 302, 500, 5xx-like codes, HTTP
+            5xx without an envelope, connection errors, timeouts); 0 disables them.
+        max_response_bytes: answers larger than this are refused without being loaded.
+        http_client: your own ``httpx.Client`` (proxies, transports); you close it.
+
+    Example::
+
+        with XingtuClient() as client:
+            result = client.author_rec_videos("7012345678901234567")
+            for video in result.newest_videos:
+                print(video.item_id, video.play)
+    """
+
+    def __init__(
+        self,
+        token: str | None = None,
+        *,
+        env: Environment | str | None = None,
+        base_url: str | None = None,
+        timeout: float | None = None,
+        max_retries: int = 2,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        super().__init__(
+            token,
+            env=env,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
+        )
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise ValueError(
+                "http_client: expected an httpx.Client (use AsyncXingtuClient "
+                "for an httpx.AsyncClient)"
+            )
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.Client(timeout=self.timeout, limits=_LIMITS)
+
+    def author_rec_videos(
+        self, o_author_id: str, *, platform: Platform | str = Platform.SHORT_VIDEO
+    ) -> AuthorRecVideos:
+        """An author's recommended videos: masterpiece, newest, order-hot and personal-hot.
+
+        Raises a :class:`~justoneapi_xingtu.errors.BusinessError` subclass for a non-zero
+        code, :class:`~justoneapi_xingtu.errors.TransportError` or
+        :class:`~justoneapi_xingtu.errors.ProtocolError` otherwise, after retries.
+        """
+        author_id, chosen, params = self._prepare(o_author_id, platform)
+        attempt = 0
+        while True:
+            try:
+                status, headers, body = self._send(params)
+                result = self._decode(status, headers, body, author_id, chosen)
+                result.attempts = attempt + 1
+                return result
+            except JustOneAPIError as error:
+                error.attempts = attempt + 1
+                delay = self._retry_delay(error, attempt)
+                if delay is None:
+                    raise
+                self._log_retry(error, attempt, delay, author_id)
+                _sleep(delay)
+                attempt += 1
+
+    def _send(self, params: dict[str, str]) -> tuple[int, httpx.Headers, bytes]:
+        deadline = time.monotonic() + self.timeout
+        try:
+            with self._http.stream(
+                "GET", self._url, params=params, headers=self._headers, timeout=self.timeout
+            ) as response:
+                self._check_declared_length(response.headers)
+                chunks: list[bytes] = []
+                size = 0
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > self.max_response_bytes:
+                        raise self._too_large()
+                    chunks.append(chunk)
+                    if time.monotonic() > deadline:
+                        raise self._transport_error(httpx.ReadTimeout("body still arriving"))
+                return response.status_code, response.headers, b"".join(chunks)
+        except httpx.DecodingError as exc:
+            raise ProtocolError(
+                f"the answer could not be decoded: {self._redact(str(exc))}"
+            ) from None
+        except httpx.HTTPError as exc:
+            raise self._transport_error(exc) from None
+
+    def close(self) -> None:
+        """Close the connection pool, if this client created it."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncXingtuClient(BaseClient):
+    """Asynchronous twin of :class:`XingtuClient` (asyncio or trio, through anyio).
+
+    Same arguments, except ``http_client`` is an ``httpx.AsyncClient``::
+
+        async with AsyncXingtuClient() as client:
+            result = await client.author_rec_videos("7012345678901234567")
+    """
+
+    def __init__(
+        self,
+        token: str | None = None,
+        *,
+        env: Environment | str | None = None,
+        base_url: str | None = None,
+        timeout: float | None = None,
+        max_retries: int = 2,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        super().__init__(
+            token,
+            env=env,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
+        )
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise ValueError(
+                "http_client: expected an httpx.AsyncClient (use XingtuClient for an httpx.Client)"
+            )
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.AsyncClient(timeout=self.timeout, limits=_LIMITS)
+
+    async def author_rec_videos(
+        self, o_author_id: str, *, platform: Platform | str = Platform.SHORT_VIDEO
+    ) -> AuthorRecVideos:
+        """See :meth:`XingtuClient.author_rec_videos`."""
+        author_id, chosen, params = self._prepare(o_author_id, platform)
+        attempt = 0
+        while True:
+            try:
+                status, headers, body = await self._send(params)
+                result = self._decode(status, headers, body, author_id, chosen)
+                result.attempts = attempt + 1
+                return result
+            except JustOneAPIError as error:
+                error.attempts = attempt + 1
+                delay = self._retry_delay(error, attempt)
+                if delay is None:
+                    raise
+                self._log_retry(error, attempt, delay, author_id)
+                await _async_sleep(delay)
+                attempt += 1
+
+    async def _send(self, params: dict[str, str]) -> tuple[int, httpx.Headers, bytes]:
+        deadline = time.monotonic() + self.timeout
+        try:
+            async with self._http.stream(
+                "GET", self._url, params=params, headers=self._headers, timeout=self.timeout
+            ) as response:
+                self._check_declared_length(response.headers)
+                chunks: list[bytes] = []
+                size = 0
+                async for chunk in response.aiter_bytes():
+                    size += len(chunk)
+                    if size > self.max_response_bytes:
+                        raise self._too_large()
+                    chunks.append(chunk)
+                    if time.monotonic() > deadline:
+                        raise self._transport_error(httpx.ReadTimeout("body still arriving"))
+                return response.status_code, response.headers, b"".join(chunks)
+        except httpx.DecodingError as exc:
+            raise ProtocolError(
+                f"the answer could not be decoded: {self._redact(str(exc))}"
+            ) from None
+        except httpx.HTTPError as exc:
+            raise self._transport_error(exc) from None
+
+    async def aclose(self) -> None:
+        """Close the connection pool, if this client created it."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()

@@ -1,0 +1,105 @@
+"""Named deployments of the API, and how a client picks one.
+
+Precedence, first match wins:
+1. ``base_url=`` argument, then ``JUSTONEAPI_BASE_URL``: any URL (a proxy, the mock server);
+2. ``env=`` argument, then ``JUSTONEAPI_ENV``: ``prod-global``/``global`` or ``prod-cn``/``cn``;
+3. :attr:`Environment.GLOBAL`.
+"""
+
+from __future__ import annotations
+
+import enum
+import ipaddress
+import os
+from urllib.parse import urlsplit
+
+__all__ = ["Environment", "resolve_endpoint"]
+
+
+class Environment(enum.StrEnum):
+    """The two production deployments the documentation names."""
+
+    GLOBAL = "prod-global"
+    """``https://api.justoneapi.com``: the default."""
+    CN = "prod-cn"
+    """``http://47.117.133.51:30015``: advised in mainland China. Plain HTTP: the token
+    crosses the network in clear text."""
+
+    @property
+    def base_url(self) -> str:
+        return _BASE_URLS[self]
+
+
+_BASE_URLS = {
+    Environment.GLOBAL: "https://api.justoneapi.com",
+    Environment.CN: "http://47.117.133.51:30015",
+}
+_ALIASES = {
+    "prod-global": Environment.GLOBAL,
+    "global": Environment.GLOBAL,
+    "prod-cn": Environment.CN,
+    "cn": Environment.CN,
+}
+
+
+def parse_environment(value: Environment | str) -> Environment:
+    """Accept the enum, its value or its short alias (case-insensitive)."""
+    if isinstance(value, Environment):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _ALIASES:
+        return _ALIASES[value.strip().lower()]
+    valid = ", ".join(repr(name) for name in _ALIASES)
+    raise ValueError(f"env: unknown environment {value!r}; expected one of {valid}")
+
+
+def check_base_url(url: str, *, source: str = "base_url") -> str:
+    """Return ``url`` without a trailing slash, or raise ValueError saying what is wrong."""
+    if not isinstance(url, str) or not url.strip():
+        raise ValueError(f"{source}: expected an http(s) URL such as https://api.justoneapi.com")
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(
+            f"{source}: {parts.scheme or 'no'} scheme in {url.strip()[:80]!r}; "
+            "expected an http(s) URL such as https://api.justoneapi.com"
+        )
+    if parts.query or parts.fragment:
+        raise ValueError(f"{source}: must not carry a query string or fragment")
+    return url.strip().rstrip("/")
+
+
+def resolve_endpoint(
+    env: Environment | str | None = None, base_url: str | None = None
+) -> tuple[Environment | None, str]:
+    """Pick ``(environment, base_url)`` from the arguments and the environment variables.
+
+    The environment is ``None`` when a base URL was given that is neither deployment's.
+    """
+    source = "base_url"
+    if base_url is None and os.environ.get("JUSTONEAPI_BASE_URL"):
+        base_url, source = os.environ["JUSTONEAPI_BASE_URL"], "JUSTONEAPI_BASE_URL"
+    if base_url is not None:
+        url = check_base_url(base_url, source=source)
+        matching = [e for e, u in _BASE_URLS.items() if u == url]
+        return (matching[0] if matching else None), url
+    if env is None and os.environ.get("JUSTONEAPI_ENV"):
+        try:
+            chosen = parse_environment(os.environ["JUSTONEAPI_ENV"])
+        except ValueError as exc:
+            raise ValueError(f"JUSTONEAPI_ENV{str(exc)[3:]}") from None
+    else:
+        chosen = parse_environment(env) if env is not None else Environment.GLOBAL
+    return chosen, chosen.base_url
+
+
+def is_cleartext_to_remote(url: str) -> bool:
+    """True when ``url`` is plain HTTP to a host that is not loopback."""
+    parts = urlsplit(url)
+    if parts.scheme != "http":
+        return False
+    host = parts.hostname or ""
+    if host == "localhost":
+        return False
+    try:
+        return not ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return True

@@ -1,0 +1,237 @@
+"""One exception hierarchy, rooted at :class:`JustOneAPIError`.
+
+Every error says what happened and what to do, carries what a person needs to act
+(business code, the server's message, request id, HTTP status, whether a retry can
+help) and never the token.
+
+    JustOneAPIError
+    ├── MissingTokenError            (also a ValueError) no token given or in the environment
+    ├── BusinessError                the envelope's ``code`` is not 0
+    │   ├── InvalidTokenError        100
+    │   ├── CollectionFailedError    301  (retryable)
+    │   ├── RateLimitError           302  (retryable)
+    │   ├── DailyQuotaExceededError  303
+    │   ├── InvalidParameterError    400
+    │   ├── InternalServerError      500  (retryable)
+    │   ├── PermissionDeniedError    600
+    │   └── InsufficientBalanceError 601
+    ├── TransportError               connection failures (retryable)
+    │   └── RequestTimeoutError      no complete answer within the timeout
+    └── ProtocolError                the answer is not a JSON envelope
+        └── ResponseTooLargeError    the body passed ``max_response_bytes``
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+__all__ = [
+    "BusinessError",
+    "CollectionFailedError",
+    "DailyQuotaExceededError",
+    "InsufficientBalanceError",
+    "InternalServerError",
+    "InvalidParameterError",
+    "InvalidTokenError",
+    "JustOneAPIError",
+    "MissingTokenError",
+    "PermissionDeniedError",
+    "ProtocolError",
+    "RateLimitError",
+    "RequestTimeoutError",
+    "ResponseTooLargeError",
+    "TransportError",
+    "error_for_code",
+]
+
+
+class JustOneAPIError(Exception):
+    """Root of every error this package raises on purpose."""
+
+    retryable: bool = False
+    """Whether trying the same request again can succeed."""
+    request_id: str | None = None
+    http_status: int | None = None
+    retry_after: float | None = None
+    """Seconds the server asked to wait (``Retry-After``), when it said."""
+    attempts: int = 1
+    """How many requests were sent before giving up (1 + retries)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r})"
+
+
+class MissingTokenError(JustOneAPIError, ValueError):
+    """No token: neither the ``token`` argument nor ``JUSTONEAPI_TOKEN`` is set."""
+
+
+class BusinessError(JustOneAPIError):
+    """The API answered with an envelope whose ``code`` is not 0.
+
+    Attributes:
+        code: the business code from the envelope.
+        message: the server's own message (token removed), or ``None``.
+        request_id: the envelope's ``requestId``, quote it to support.
+        http_status: the HTTP status the envelope came with (often 200).
+        retryable: whether trying again later can succeed.
+        retry_after: seconds the server asked to wait (``Retry-After``), if any.
+    """
+
+    code_value: ClassVar[int | None] = None
+    description: ClassVar[str] = "unexpected business code"
+    hint: ClassVar[str] = (
+        "This code is not documented for this endpoint; quote the request id to Just One API "
+        "support if it persists."
+    )
+    default_retryable: ClassVar[bool] = False
+
+    def __init__(
+        self,
+        code: int,
+        server_message: str | None = None,
+        *,
+        request_id: str | None = None,
+        http_status: int | None = None,
+        retryable: bool | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        self.code = code
+        self.server_message = server_message
+        self.request_id = request_id
+        self.http_status = http_status
+        self.retryable = self.default_retryable if retryable is None else retryable
+        self.retry_after = retry_after
+        said = f": {server_message}" if server_message else ""
+        rid = f" [request id {request_id}]" if request_id else ""
+        super().__init__(f"code {code} ({self.description}){said}. {self.hint}{rid}")
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(code={self.code}, server_message={self.server_message!r}, "
+            f"request_id={self.request_id!r}, http_status={self.http_status}, "
+            f"retryable={self.retryable})"
+        )
+
+
+class InvalidTokenError(BusinessError):
+    code_value = 100
+    description = "token invalid or expired"
+    hint = "Check JUSTONEAPI_TOKEN, or renew the token in the Just One API console."
+
+
+class CollectionFailedError(BusinessError):
+    code_value = 301
+    description = "collection failed"
+    hint = "The upstream fetch failed; retrying usually helps."
+    default_retryable = True
+
+
+class RateLimitError(BusinessError):
+    code_value = 302
+    description = "rate limit exceeded"
+    hint = "Slow down: lower the concurrency or the request rate."
+    default_retryable = True
+
+
+class DailyQuotaExceededError(BusinessError):
+    code_value = 303
+    description = "daily quota exceeded"
+    hint = "Wait until the quota resets tomorrow, or raise the quota in the console."
+
+
+class InvalidParameterError(BusinessError):
+    code_value = 400
+    description = "invalid parameters"
+    hint = "Check oAuthorId and platform; retrying the same request will not help."
+
+
+class InternalServerError(BusinessError):
+    code_value = 500
+    description = "internal server error"
+    hint = "A server-side failure; retrying later usually helps."
+    default_retryable = True
+
+
+class PermissionDeniedError(BusinessError):
+    code_value = 600
+    description = "permission denied"
+    hint = "The token's plan does not include this endpoint; check it in the console."
+
+
+class InsufficientBalanceError(BusinessError):
+    code_value = 601
+    description = "insufficient balance"
+    hint = "Top up the account balance in the console."
+
+
+_BY_CODE: dict[int, type[BusinessError]] = {
+    cls.code_value: cls
+    for cls in (
+        InvalidTokenError,
+        CollectionFailedError,
+        RateLimitError,
+        DailyQuotaExceededError,
+        InvalidParameterError,
+        InternalServerError,
+        PermissionDeniedError,
+        InsufficientBalanceError,
+    )
+    if cls.code_value is not None
+}
+
+
+def error_for_code(
+    code: int,
+    server_message: str | None = None,
+    *,
+    request_id: str | None = None,
+    http_status: int | None = None,
+    retry_after: float | None = None,
+) -> BusinessError:
+    """The exception for a non-zero business code; unknown codes become a plain BusinessError.
+
+    An unknown code in the 5xx range (503 "service unavailable", say) is marked retryable:
+    it reads as transient, like HTTP 5xx.
+    """
+    cls = _BY_CODE.get(code, BusinessError)
+    retryable = None if cls is not BusinessError else 500 <= code <= 599
+    return cls(
+        code,
+        server_message,
+        request_id=request_id,
+        http_status=http_status,
+        retryable=retryable,
+        retry_after=retry_after,
+    )
+
+
+class TransportError(JustOneAPIError):
+    """The request did not get an answer: connection refused, reset, DNS, TLS..."""
+
+    retryable = True
+
+
+class RequestTimeoutError(TransportError):
+    """No complete answer within the client's timeout (the page advises at least 60 s)."""
+
+
+class ProtocolError(JustOneAPIError):
+    """The answer is not a JSON envelope: an HTML error page, a non-object, no ``code``..."""
+
+    def __init__(
+        self, message: str, *, http_status: int | None = None, retryable: bool = False
+    ) -> None:
+        super().__init__(message)
+        self.http_status = http_status
+        self.retryable = retryable
+
+
+class ResponseTooLargeError(ProtocolError):
+    """The body grew past ``max_response_bytes``; it was not read into memory whole."""
