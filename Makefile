@@ -17,6 +17,8 @@ OLD ?=
 NEW ?= $(UPSTREAM)
 
 .DEFAULT_GOAL := help
+AUTHOR ?=
+
 .PHONY: help venv demo test pull-spec spec-diff spec generate check-generated lint
 
 help: ## list the targets
@@ -28,6 +30,13 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 venv: $(STAMP) ## create or update .venv with the project and its dev tools
+
+demo: $(STAMP) ## the CLI against the bundled mock server (with JUSTONEAPI_TOKEN and AUTHOR=: the real API)
+	@if [ -n "$$JUSTONEAPI_TOKEN" ] && [ -n "$(AUTHOR)" ]; then \
+	  $(BIN)/xingtu rec-videos "$(AUTHOR)"; \
+	else \
+	  $(BIN)/xingtu demo; \
+	fi
 
 pull-spec: ## download the published OpenAPI document into openapi/upstream/
 	$(PYTHON) openapi/tools/pull_spec.py $(UPSTREAM)

@@ -1,0 +1,115 @@
+"""The xingtu command as a person runs it: output, one-line errors, exit codes, no token."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from justoneapi_xingtu.testing import MockServer
+
+TOKEN = "cli-secret-token-5678"
+AUTHOR = "7012345678901234567"
+
+
+@pytest.fixture(scope="module")
+def server():
+    with MockServer(tokens={TOKEN}) as running:
+        yield running
+
+
+def xingtu(*args: str, token: str | None = TOKEN, **env: str) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("JUSTONEAPI_")}
+    if token is not None:
+        environ["JUSTONEAPI_TOKEN"] = token
+    environ.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "justoneapi_xingtu", *args],
+        capture_output=True,
+        text=True,
+        env=environ,
+        timeout=60,
+    )
+
+
+def test_table_lists_every_video(server) -> None:
+    proc = xingtu("rec-videos", AUTHOR, "--base-url", server.base_url)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.count("masterpiece") == 2 and proc.stdout.count("personal_hot") == 2
+    assert f"author {AUTHOR}" in proc.stdout
+
+
+def test_json_is_the_answer_as_received(server) -> None:
+    proc = xingtu("rec-videos", AUTHOR, "--base-url", server.base_url, "--format", "json")
+    document = json.loads(proc.stdout)
+    assert document["code"] == 0 and set(document["data"]) >= {"masterpiece_videos", "base_resp"}
+
+
+def test_jsonl_and_csv_have_one_row_per_video_with_exact_ids(server) -> None:
+    jsonl = xingtu("rec-videos", AUTHOR, "--base-url", server.base_url, "--format", "jsonl")
+    rows = [json.loads(line) for line in jsonl.stdout.splitlines()]
+    assert len(rows) == 6 and all(len(r["item_id"]) == 19 for r in rows)
+    table = xingtu(
+        "rec-videos",
+        AUTHOR,
+        "--base-url",
+        server.base_url,
+        "--format",
+        "csv",
+        "--platform",
+        "picture_text",
+    )
+    records = list(csv.DictReader(io.StringIO(table.stdout)))
+    assert [r["item_id"] for r in records] == [r["item_id"] for r in rows]
+    assert {r["platform"] for r in records} == {"PICTURE_TEXT"}
+
+
+@pytest.mark.parametrize(
+    "code,exit_code", [(100, 3), (600, 3), (303, 4), (601, 4), (302, 5), (400, 2), (777, 1)]
+)
+def test_errors_are_one_line_with_a_distinct_exit_code(server, code: int, exit_code: int) -> None:
+    server.api.set_fault(code)
+    try:
+        proc = xingtu("rec-videos", AUTHOR, "--base-url", server.base_url, "--max-retries", "0")
+    finally:
+        server.api.clear_faults()
+    assert proc.returncode == exit_code
+    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("xingtu: error: ")
+    assert f"code {code}" in proc.stderr and "Traceback" not in proc.stderr
+    assert TOKEN not in proc.stderr + proc.stdout
+
+
+def test_missing_token_and_bad_input_are_clear(server) -> None:
+    proc = xingtu("rec-videos", AUTHOR, "--base-url", server.base_url, token=None)
+    assert proc.returncode == 3 and "JUSTONEAPI_TOKEN" in proc.stderr
+    proc = xingtu("rec-videos", AUTHOR, "--base-url", server.base_url, "--platform", "TV")
+    assert proc.returncode == 2 and "platform: unknown platform 'TV'" in proc.stderr
+
+
+def test_network_failure_is_transient_and_token_free() -> None:
+    proc = xingtu(
+        "rec-videos", AUTHOR, "--base-url", "http://127.0.0.1:1", "--max-retries", "0", "-v"
+    )
+    assert proc.returncode == 5 and proc.stderr.startswith("xingtu: error: request to")
+    assert TOKEN not in proc.stderr
+
+
+def test_demo_needs_no_token_or_network() -> None:
+    proc = xingtu("demo", token=None)
+    assert proc.returncode == 0, proc.stderr
+    assert "mock server on http://127.0.0.1:" in proc.stdout and "6 videos" in proc.stdout
+
+
+def test_make_demo_runs_on_the_mock_server_without_a_token() -> None:
+    from conftest import ROOT
+
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("JUSTONEAPI_")}
+    proc = subprocess.run(
+        ["make", "-s", "demo"], cwd=ROOT, capture_output=True, text=True, env=environ, timeout=300
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "personal_hot" in proc.stdout
