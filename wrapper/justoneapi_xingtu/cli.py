@@ -66,7 +66,7 @@ def _published(video: Video) -> str:
 
 
 def table_rows(result: AuthorRecVideos) -> list[tuple[str, ...]]:
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for category, video in result:
         title = video.item_title or video.title or ""
         rows.append(
