@@ -397,3 +397,34 @@ def test_a_field_of_the_wrong_type_fails_loudly_when_read() -> None:
         _ = video.play
     with pytest.raises(JustOneAPIError, match="is_hot"):
         _ = video.is_hot
+
+
+@pytest.fixture(scope="module")
+def mock_server():
+    from justoneapi_xingtu.testing import MockServer
+
+    with MockServer(tokens={TOKEN}) as server:
+        yield server
+
+
+@both
+@pytest.mark.parametrize("code,cls,retryable", DOCUMENTED)
+def test_each_code_from_the_mock_server(mock_server, kind, code, cls, retryable) -> None:
+    mock_server.api.set_fault(code, http_status=HTTP_FOR[code])
+    mock_server.api.reset_stats()
+    try:
+        with pytest.raises(cls) as info:
+            call(kind, mock_server.base_url, max_retries=1)
+    finally:
+        mock_server.api.clear_faults()
+    assert info.value.code == code and info.value.retryable is retryable
+    assert mock_server.api.stats.total == (2 if retryable else 1)
+    assert_no_token(str(info.value), repr(info.value))
+
+
+@both
+def test_mock_server_validation_reaches_the_client_as_typed_errors(mock_server, kind) -> None:
+    with pytest.raises(InvalidTokenError):
+        call(kind, mock_server.base_url, token="not-the-mock-token")
+    result = call(kind, mock_server.base_url, platform=Platform.SHORT_DRAMA)
+    assert len(result) == 6 and all(len(v.item_id) == 19 for _, v in result)
