@@ -468,3 +468,23 @@ def test_wsgi_app_serves_a_spec_for_schemathesis(spec: dict[str, Any]) -> None:
 
     check()
     assert api.stats.total >= 1  # the spec download is not counted, the calls are
+
+
+def test_random_faults_are_a_repeatable_fraction_of_the_fault_menu() -> None:
+    from justoneapi_xingtu.testing import RANDOM_FAULTS, MockAPI
+
+    def codes(seed: int) -> list[int | None]:
+        api = MockAPI(random_faults=0.3, seed=seed)
+        out = []
+        for i in range(400):
+            status, _, body = api.handle(
+                "GET", ENDPOINT_PATH, {"token": ["t"], "oAuthorId": [str(i)]}
+            )
+            out.append(json.loads(body)["code"] if status != 502 else None)
+        return out
+
+    first = codes(7)
+    assert first == codes(7)
+    faults = [c for c in first if c != 0]
+    assert 80 <= len(faults) <= 160
+    assert set(faults) == {f.code for f in RANDOM_FAULTS}

@@ -190,6 +190,17 @@ class _Fault:
     message: str | None
 
 
+RANDOM_FAULTS: Final[tuple[_Fault, ...]] = (
+    _Fault(301, 200, None, False, None, None),
+    _Fault(302, 429, None, False, "1", None),
+    _Fault(500, 500, None, False, None, None),
+    _Fault(9999, 200, None, False, None, None),
+    _Fault(None, 502, None, True, None, None),
+)
+"""What ``random_faults`` draws from: collection failed, rate limited (HTTP 429,
+``Retry-After: 1``), internal error, an undocumented code, an nginx HTML 502."""
+
+
 class MockAPIOptions(TypedDict, total=False):
     """The keyword arguments of :class:`MockAPI` (also accepted by :class:`MockServer`)."""
 
@@ -200,6 +211,8 @@ class MockAPIOptions(TypedDict, total=False):
     rate_limit: float | None
     rate_limit_http_status: int
     fail_authors: Mapping[str, int] | None
+    random_faults: float
+    seed: int | None
     clock: Callable[[], float]
 
 
@@ -217,6 +230,9 @@ class MockAPI:
         rate_limit_http_status: the HTTP status of those answers (200 like the real API,
             or e.g. 429).
         fail_authors: ``oAuthorId`` -> business code to answer for that author, always.
+        random_faults: the fraction of valid requests (0..1) answered with a fault drawn
+            from :data:`RANDOM_FAULTS` (transient codes, an unknown code, an HTML 502),
+            for soak tests; ``seed`` makes the draw repeatable.
         clock: a monotonic clock in seconds, for the rate limiter (tests may pass a fake).
 
     ``latency``, ``rate_limit`` and ``fail_authors`` may be changed at any time.
@@ -232,10 +248,16 @@ class MockAPI:
         rate_limit: float | None = None,
         rate_limit_http_status: int = 200,
         fail_authors: Mapping[str, int] | None = None,
+        random_faults: float = 0.0,
+        seed: int | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if videos_per_list < 0 or order_hot_videos < 0:
             raise ValueError("videos_per_list and order_hot_videos must be >= 0")
+        if not 0.0 <= random_faults <= 1.0:
+            raise ValueError("random_faults must be within 0..1")
+        self.random_faults: float = random_faults
+        self._random = random.Random(seed)  # noqa: S311 - fault injection, not crypto
         self._lock = threading.Lock()
         self._tokens: frozenset[str] | None = None if tokens is None else frozenset(tokens)
         self.videos_per_list: Final = videos_per_list
@@ -397,6 +419,12 @@ class MockAPI:
         failing = self.fail_authors.get(author)
         if failing is not None:
             return self._error(failing, 200, MESSAGES.get(failing, "error"))
+        if self.random_faults:
+            with self._lock:
+                drawn = self._random.random() < self.random_faults
+                chosen = self._random.choice(RANDOM_FAULTS) if drawn else None
+            if chosen is not None:
+                return self._fault_answer(chosen)
         return 200, [("Content-Type", _JSON)], self._envelope(0, self._data(author), "success"), 0
 
     def _take_token(self) -> float | None:
@@ -777,6 +805,13 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="an accepted token (repeatable); without it any non-empty token is accepted",
     )
     parser.add_argument("--videos-per-list", type=int, default=2, help="records per list (2)")
+    parser.add_argument(
+        "--random-faults",
+        type=float,
+        default=0.0,
+        help="fraction of answers that are a random fault (0)",
+    )
+    parser.add_argument("--seed", type=int, default=None, help="seed for --random-faults")
     return parser.parse_args(argv)
 
 
@@ -796,6 +831,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         latency=args.latency,
         rate_limit=args.rate,
         videos_per_list=args.videos_per_list,
+        random_faults=args.random_faults,
+        seed=args.seed,
     )
     try:
         server.start()
