@@ -21,6 +21,7 @@ The contract where the published spec is silent is written down in
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,6 +30,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import hypothesis
+import requests
 import schemathesis
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, ValidationError
@@ -348,10 +350,13 @@ class Problem:
     message: str
     request: str
     """``METHOD ?query`` as sent, the token masked."""
+    answer: int = 0
+    """Which answer of the run (1, 2, ...)."""
     mismatches: list[Mismatch] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            "answer": self.answer,
             "check": self.check,
             "message": self.message,
             "request": self.request,
@@ -364,24 +369,68 @@ class SuiteReport:
     calls: int = 0
     codes: dict[int, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    unreachable: str | None = None
+    """Why a request got no answer at all (the run stops there)."""
+
+    @property
+    def failed_answers(self) -> int:
+        return len({p.answer for p in self.problems})
 
     @property
     def agrees(self) -> bool:
-        return self.calls > 0 and not self.problems
+        return self.calls > 0 and not self.problems and self.unreachable is None
 
-    def mismatches(self) -> list[Mismatch]:
-        """Every distinct field disagreement seen, over all answers."""
-        return sorted({m for p in self.problems for m in p.mismatches})
+    def field_summary(self) -> list[dict[str, Any]]:
+        """Field disagreements over all answers, one per field: list indices become ``[*]``.
+
+        Each gives the field, the expected type, the first value seen and in how many
+        answers it was wrong.
+        """
+        answers: dict[tuple[str, str], set[int]] = {}
+        first: dict[tuple[str, str], str] = {}
+        for problem in self.problems:
+            for m in problem.mismatches:
+                key = (re.sub(r"\[\d+\]", "[*]", m.path), m.expected)
+                answers.setdefault(key, set()).add(problem.answer)
+                first.setdefault(key, m.seen)
+        return [
+            {
+                "path": path,
+                "expected": expected,
+                "seen": first[path, expected],
+                "answers": len(answers[path, expected]),
+            }
+            for path, expected in sorted(answers)
+        ]
+
+    def check_summary(self) -> list[dict[str, Any]]:
+        """Failed checks, one per check: how many answers failed it and one example."""
+        grouped: dict[str, list[Problem]] = {}
+        for problem in self.problems:
+            grouped.setdefault(problem.check, []).append(problem)
+        return [
+            {
+                "check": check,
+                "answers": len({p.request for p in items}),
+                "example": items[0].request,
+                "message": items[0].message,
+            }
+            for check, items in grouped.items()
+        ]
 
 
 def masked_request(response: schemathesis.Response) -> str:
+    """``METHOD ?query`` as sent: the declared parameters (token masked), then a count of others."""
     method, query = wire_request(response)
+    declared = ("token", "oAuthorId", "platform")
     shown = [
-        f"{name}={'***' if name == 'token' else value}"
-        for name, values in query.items()
-        for value in values
+        f"{name}={'***' if name == 'token' else value[:40]}"
+        for name in declared
+        for value in query.get(name, [])
     ]
-    return f"{method} ?{'&'.join(shown)}"
+    others = sum(len(v) for k, v in query.items() if k not in declared)
+    extra = f" (+{others} undeclared)" if others else ""
+    return f"{method} ?{'&'.join(shown)}{extra}"
 
 
 def run_suite(
@@ -394,6 +443,7 @@ def run_suite(
     authors: Sequence[str] = (),
     base_url: str | None = None,
     seed: int | None = 0,
+    timeout: float | None = None,
     on_answer: Callable[[schemathesis.Case, schemathesis.Response], None] | None = None,
 ) -> SuiteReport:
     """Send at most ``max_examples`` generated requests and hold each answer to ``checks``.
@@ -425,10 +475,14 @@ def run_suite(
     )
     @hypothesis.given(case=st.one_of([cases(mode) for mode in modes]))
     def drive(case: schemathesis.Case) -> None:
-        if report.calls >= max_examples:
+        if report.calls >= max_examples or report.unreachable is not None:
             return
-        response = case.call(base_url=base_url)
         report.calls += 1
+        try:
+            response = case.call(base_url=base_url, timeout=timeout)
+        except requests.RequestException as exc:
+            report.unreachable = f"{type(exc).__name__}: {exc}"
+            return
         body = _json_or_none(response.content)
         if isinstance(body, dict) and isinstance(body.get("code"), int):
             report.codes[body["code"]] = report.codes.get(body["code"], 0) + 1
@@ -441,9 +495,10 @@ def run_suite(
             for failure in group.exceptions:
                 report.problems.append(
                     Problem(
-                        check=type(failure).__name__,
+                        check=getattr(failure, "title", "") or type(failure).__name__,
                         message=_failure_text(failure),
                         request=masked_request(response),
+                        answer=report.calls,
                         mismatches=mismatches,
                     )
                 )
@@ -460,6 +515,4 @@ def _json_or_none(content: bytes) -> object:
 
 
 def _failure_text(failure: BaseException) -> str:
-    title = getattr(failure, "title", "") or type(failure).__name__
-    message = getattr(failure, "message", "") or str(failure)
-    return f"{title}: {message}".strip()
+    return (getattr(failure, "message", "") or str(failure)).strip()
