@@ -81,7 +81,8 @@ test: $(STAMP) ## the whole offline suite (what CI runs; includes everything in 
 # cassettes valid, replayed and token-free, and the mutation proofs. `make test` runs them too.
 CONTRACT_TESTS := tests/test_spec.py tests/test_generated.py::test_check_generated_holds \
   tests/test_contract_schemathesis.py tests/test_contract_client.py \
-  tests/test_contract_mutations.py tests/test_contract_live.py tests/test_cassettes.py
+  tests/test_contract_mutations.py tests/test_contract_live.py tests/test_cassettes.py \
+  tests/test_workflow.py tests/test_offline_guard.py
 
 contract: $(STAMP) ## spec, check-generated, schemathesis vs the mock, cassettes: the drift checks
 	$(BIN)/python -m pytest -q $(CONTRACT_TESTS)
