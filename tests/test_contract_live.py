@@ -149,3 +149,34 @@ def test_bad_settings_exit_2_with_one_line(monkeypatch, tmp_path) -> None:
     assert out.splitlines() == [
         "contract-live: CONTRACT_LIVE_EXAMPLES: expected a whole number >= 1, got 'lots'"
     ]
+
+
+def test_make_contract_live_with_a_token_fails_on_drift_and_writes_the_report(tmp_path) -> None:
+    # End to end through the Makefile: settings passed as make variables, exit status kept.
+    def drift(document: dict[str, Any]) -> None:
+        document["data"]["newest_videos"][0]["item_id"] = 7553989899192519974
+
+    api = MockAPI(tokens={TOKEN})
+    with served_by(api, drift) as (base_url, seen):
+        env = {**os.environ, "JUSTONEAPI_TOKEN": TOKEN, "JUSTONEAPI_BASE_URL": base_url}
+        env["CONTRACT_LIVE_REPORT"] = str(tmp_path / "live.md")
+        proc = subprocess.run(
+            [
+                "make",
+                "-s",
+                "contract-live",
+                "CONTRACT_LIVE_EXAMPLES=3",
+                f"CONTRACT_LIVE_AUTHORS={AUTHORS}",
+            ],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert proc.returncode != 0
+    assert len(seen) == 3
+    text = (tmp_path / "live.md").read_text("utf-8")
+    assert "| data.newest_videos[*].item_id | string | 7553989899192519974 (integer) |" in text
+    assert text in proc.stdout
+    assert TOKEN not in proc.stdout + proc.stderr + text

@@ -5,6 +5,8 @@ Every generated request, positive and negative, is held to the standard checks
 ours (``_contract.py``): each answer is a well-formed ``Result`` envelope whose code 0
 comes with typed data; a request that violates the spec gets code 400 or 100 whatever
 the HTTP status; and, the mock knowing the token, a request the spec allows gets code 0.
+Each answer is then handed to the wrapper client, which must read it: a typed result
+for code 0, the error for any other code.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
+import httpx
 import pytest
 import schemathesis
 from _contract import (
@@ -24,6 +27,7 @@ from _contract import (
     configure,
     run_suite,
 )
+from justoneapi_xingtu import BusinessError, XingtuClient
 from justoneapi_xingtu.testing import MockAPI, MockServer, make_wsgi_app
 from schemathesis import GenerationMode
 from schemathesis.core.failures import FailureGroup
@@ -44,9 +48,46 @@ in_process = configure(
 )
 
 
+class Replay:
+    """A transport handing the client the answer schemathesis just got, as it came."""
+
+    response: schemathesis.Response | None = None
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        assert self.response is not None
+        headers = [(name, v) for name, values in self.response.headers.items() for v in values]
+        return httpx.Response(
+            self.response.status_code, headers=headers, content=self.response.content
+        )
+
+
+REPLAY = Replay()
+CLIENT = XingtuClient(
+    "replay-token",
+    base_url="https://replay.invalid",
+    max_retries=0,
+    http_client=httpx.Client(transport=httpx.MockTransport(REPLAY)),
+)
+
+
+def assert_the_client_reads(response: schemathesis.Response) -> None:
+    """The wrapper turns the answer into a typed result (code 0) or the error for its code."""
+    REPLAY.response = response
+    body = json.loads(response.content)
+    if body["code"] == 0:
+        result = CLIENT.author_rec_videos("42")
+        assert result.raw == body
+        assert all(video.to_dict() for _, video in result)  # every typed field reads
+    else:
+        with pytest.raises(BusinessError) as raised:
+            CLIENT.author_rec_videos("42")
+        assert (raised.value.code, raised.value.http_status) == (body["code"], response.status_code)
+
+
 @in_process.parametrize()
 def test_in_process_mock_keeps_the_contract(case: schemathesis.Case) -> None:
-    case.call_and_validate(checks=MOCK_CHECKS)
+    response = case.call_and_validate(checks=MOCK_CHECKS)
+    assert_the_client_reads(response)
 
 
 @pytest.fixture(scope="module")
@@ -63,8 +104,9 @@ loopback = configure(schemathesis.openapi.from_path(SPEC), token=TOKEN, max_exam
 
 @loopback.parametrize()
 def test_loopback_mock_keeps_the_contract(case: schemathesis.Case, mock_server: MockServer) -> None:
-    case.call_and_validate(base_url=mock_server.base_url, checks=MOCK_CHECKS)
+    response = case.call_and_validate(base_url=mock_server.base_url, checks=MOCK_CHECKS)
     assert mock_server.api.stats.total > 0  # the answers really came over HTTP
+    assert_the_client_reads(response)
 
 
 # -- what the generated runs must have covered, and the token cases they leave out ----------
