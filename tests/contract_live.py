@@ -7,6 +7,7 @@ offline suite (``_contract.CONTRACT_CHECKS``). ``CONTRACT_LIVE_AUTHORS`` (comma 
 separated) fixes the author ids; without it they are generated. ``CONTRACT_LIVE_MODES``
 is ``positive,negative`` by default (negative requests test the written contract that a
 bad request gets code 400/100); ``positive`` alone spends every call on real data.
+Generation is derandomized: every run sends the same requests, so runs compare.
 
 Exit status: 0 the API agrees with ``openapi/xingtu.json``; 1 it disagrees; 2 the run
 could not be made (bad settings, API unreachable). No token: one line, exit 0.
