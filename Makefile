@@ -19,7 +19,8 @@ NEW ?= $(UPSTREAM)
 .DEFAULT_GOAL := help
 AUTHOR ?=
 
-.PHONY: help venv demo test pull-spec spec-diff spec generate check-generated lint
+.PHONY: help venv demo test contract contract-live record record-mock pull-spec spec-diff spec \
+        generate check-generated lint
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -72,5 +73,30 @@ lint: $(STAMP) ## ruff and mypy on the hand-written code
 	$(BIN)/ruff format --check wrapper tests openapi/tools
 	$(BIN)/mypy
 
-test: $(STAMP) ## the whole offline suite (what CI runs)
+test: $(STAMP) ## the whole offline suite (what CI runs; includes everything in contract)
 	$(BIN)/python -m pytest -q
+
+# The drift checks on their own: spec valid and what upstream + overlay make, generated/
+# current, schemathesis against the mock, the client against every answer the spec allows,
+# cassettes valid, replayed and token-free, and the mutation proofs. `make test` runs them too.
+CONTRACT_TESTS := tests/test_spec.py tests/test_generated.py::test_check_generated_holds \
+  tests/test_contract_schemathesis.py tests/test_contract_client.py \
+  tests/test_contract_mutations.py tests/test_contract_live.py tests/test_cassettes.py \
+  tests/test_workflow.py tests/test_offline_guard.py
+
+contract: $(STAMP) ## spec, check-generated, schemathesis vs the mock, cassettes: the drift checks
+	$(BIN)/python -m pytest -q $(CONTRACT_TESTS)
+
+CONTRACT_LIVE_EXAMPLES ?= 5
+CONTRACT_LIVE_AUTHORS ?=
+contract-live: $(STAMP) ## the contract suite against the real API (JUSTONEAPI_TOKEN; costs CONTRACT_LIVE_EXAMPLES calls)
+	@CONTRACT_LIVE_EXAMPLES="$(CONTRACT_LIVE_EXAMPLES)" CONTRACT_LIVE_AUTHORS="$(CONTRACT_LIVE_AUTHORS)" \
+	  $(BIN)/python tests/contract_live.py
+
+AUTHORS ?=
+PLATFORM ?=
+record: $(STAMP) ## re-record live cassettes (JUSTONEAPI_TOKEN, AUTHORS="id ..."; PLATFORM= optional)
+	@AUTHORS="$(AUTHORS)" PLATFORM="$(PLATFORM)" $(BIN)/python tests/cassettes/record.py live
+
+record-mock: $(STAMP) ## re-record the offline cassettes from the bundled mock server
+	$(BIN)/python tests/cassettes/record.py mock

@@ -636,6 +636,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     do_GET = do_HEAD = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = _dispatch
 
+    def __getattr__(self, name: str) -> Any:
+        # Any other method (TRACE, QUERY, ...) is answered like the WSGI front end answers it,
+        # not with http.server's HTML "501 Unsupported method".
+        if name.startswith("do_"):
+            return self._dispatch
+        raise AttributeError(name)
+
 
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True

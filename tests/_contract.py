@@ -1,0 +1,518 @@
+"""The contract between ``openapi/xingtu.json`` and whatever answers for the endpoint.
+
+Shared by the schemathesis tests, the cassette tests, the cassette recorder and
+``make contract-live``, so that all of them judge an answer by the same rules:
+
+* :class:`SpecContract` validates a decoded answer against the spec's ``Result``
+  (JSON Schema 2020-12, ``$ref``\\ s resolved into ``components``) and reports each
+  disagreement as a :class:`Mismatch`: field path, expected type, value seen.
+  It also says whether a request, as it went over the wire, violates the spec.
+* Two schemathesis checks built on it (registered with ``@schemathesis.check``):
+  :func:`envelope_is_well_formed` and :func:`bad_request_answered_with_code`, plus
+  :func:`valid_request_succeeds` for the mock only.
+* :func:`run_suite` drives schemathesis-generated cases with Hypothesis outside pytest
+  and collects every failure instead of stopping at the first: the live harness
+  and the mutation proofs use it.
+
+The contract where the published spec is silent is written down in
+``openapi/README.md`` ("The contract, where the published spec is silent").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import hypothesis
+import requests
+import schemathesis
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator, ValidationError
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.core.failures import FailureGroup
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC_PATH = ROOT / "openapi" / "xingtu.json"
+ENDPOINT = "/api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1"
+_SPEC_URI = "urn:justoneapi-xingtu:openapi"
+
+#: Codes a request that violates the spec may be answered with (see openapi/README.md).
+BAD_REQUEST_CODES = frozenset({400, 100})
+
+
+# -- answers against the spec -------------------------------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class Mismatch:
+    """One disagreement between an answer and the spec."""
+
+    path: str
+    """Where, e.g. ``data.masterpiece_videos[0].play`` (``(answer)`` for the whole body)."""
+    expected: str
+    """What the spec says, e.g. ``integer`` or ``one of 0, 100, ...``."""
+    seen: str
+    """What came, shortened, e.g. ``'8543418' (string)`` or ``missing``."""
+
+    def __str__(self) -> str:
+        return f"{self.path}: expected {self.expected}, seen {self.seen}"
+
+    def as_dict(self) -> dict[str, str]:
+        return {"path": self.path, "expected": self.expected, "seen": self.seen}
+
+
+_JSON_TYPE = {
+    dict: "object",
+    list: "array",
+    str: "string",
+    bool: "boolean",
+    int: "integer",
+    float: "number",
+    type(None): "null",
+}
+
+
+def show(value: object, limit: int = 60) -> str:
+    """A short rendering of a JSON value and its JSON type."""
+    text = json.dumps(value, ensure_ascii=False)
+    if len(text) > limit:
+        text = text[: limit - 3] + "..."
+    return f"{text} ({_JSON_TYPE.get(type(value), type(value).__name__)})"
+
+
+def _path(parts: Iterable[str | int]) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(answer)"
+
+
+def _declared(schema: Mapping[str, Any]) -> str:
+    """The type a (sub)schema declares, in words."""
+    if "enum" in schema:
+        return "one of " + ", ".join(json.dumps(v) for v in schema["enum"])
+    if "type" in schema:
+        kind = schema["type"]
+        return " or ".join(kind) if isinstance(kind, list) else str(kind)
+    if "$ref" in schema:
+        return str(schema["$ref"]).rsplit("/", 1)[-1] + " object"
+    if "anyOf" in schema:
+        return " or ".join(_declared(s) for s in schema["anyOf"])
+    return "a value"
+
+
+def _leaves(error: ValidationError) -> list[ValidationError]:
+    """The errors that explain ``error``: for anyOf/oneOf, the branch the answer came closest to."""
+    if not error.context:
+        return [error]
+    branches: dict[object, list[ValidationError]] = {}
+    for sub in error.context:
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    # A branch that failed deeper, or failed on more than the value's type, came closer.
+    closeness = {
+        key: max((len(e.absolute_path), e.validator != "type") for e in errs)
+        for key, errs in branches.items()
+    }
+    best = max(closeness.values())
+    chosen = [errs for key, errs in branches.items() if closeness[key] == best]
+    if len(chosen) == 1:
+        return [leaf for sub in chosen[0] for leaf in _leaves(sub)]
+    return [error]  # no branch got further than another: report the alternatives together
+
+
+def _mismatch(error: ValidationError) -> Mismatch:
+    where = list(error.absolute_path)
+    kind = error.validator
+    if kind == "required":
+        missing = next(
+            (
+                name
+                for name in error.validator_value
+                if name not in error.instance and error.message.startswith(repr(name))
+            ),
+            "?",
+        )
+        declared = error.schema.get("properties", {}).get(missing, {})
+        return Mismatch(_path([*where, missing]), _declared(declared), "missing")
+    if kind == "type":
+        value = error.validator_value
+        expected = " or ".join(value) if isinstance(value, list) else str(value)
+    elif kind == "enum":
+        expected = "one of " + ", ".join(json.dumps(v) for v in error.validator_value)
+    elif kind == "const":
+        expected = json.dumps(error.validator_value)
+    elif kind in ("anyOf", "oneOf"):
+        expected = " or ".join(_declared(s) for s in error.validator_value)
+    else:
+        expected = f"{kind}: {error.message[:80]}"
+    return Mismatch(_path(where), expected, show(error.instance))
+
+
+class SpecContract:
+    """What ``openapi/xingtu.json`` (or any version of it) says about requests and answers."""
+
+    def __init__(self, spec: Mapping[str, Any]) -> None:
+        resource = Resource.from_contents(dict(spec), default_specification=DRAFT202012)
+        registry: Registry[Any] = Registry().with_resource(_SPEC_URI, resource)
+
+        def validator(name: str) -> Draft202012Validator:
+            ref = f"{_SPEC_URI}#/components/schemas/{name}"
+            return Draft202012Validator({"$ref": ref}, registry=registry)
+
+        self._result = validator("Result")
+        self._data = validator("AuthorRecVideosData")
+        operation = spec["paths"][ENDPOINT]["get"]
+        self._parameters = {
+            p["name"]: p for p in operation.get("parameters", []) if p.get("in") == "query"
+        }
+
+    @classmethod
+    def from_path(cls, path: Path = SPEC_PATH) -> SpecContract:
+        return cls(json.loads(path.read_text(encoding="utf-8")))
+
+    def answer_mismatches(self, body: object) -> list[Mismatch]:
+        """Every way a decoded answer disagrees with ``Result``; empty when it agrees.
+
+        Independently of the spec's own ``if``/``then``, an answer with ``code`` 0 must
+        carry ``data`` that is an ``AuthorRecVideosData``.
+        """
+        errors = list(self._result.iter_errors(body))
+        if isinstance(body, dict) and body.get("code") == 0:
+            for error in self._data.iter_errors(body.get("data")):
+                error.path.appendleft("data")
+                errors.append(error)
+        found = {_mismatch(leaf) for error in errors for leaf in _leaves(error)}
+        return sorted(found)
+
+    def request_violations(self, method: str, query: Mapping[str, Sequence[str]]) -> list[str]:
+        """How a request, as sent, breaks the spec (or the contract's reading of it).
+
+        Values are checked as the strings that went over the wire. A required
+        parameter that is empty counts as missing (openapi/README.md). Token values
+        are never shown.
+        """
+        problems: list[str] = []
+        if method.upper() != "GET":
+            problems.append(f"method {method.upper()} (the spec has only GET)")
+        for name, parameter in self._parameters.items():
+            values = list(query.get(name, []))
+            required = bool(parameter.get("required"))
+            if required and not values:
+                problems.append(f"required parameter {name} is missing")
+            schema = parameter.get("schema", {})
+            for value in values:
+                if required and value == "":
+                    problems.append(f"required parameter {name} is empty")
+                elif not Draft202012Validator(schema).is_valid(value):
+                    shown = "(hidden)" if name == "token" else repr(value[:40])
+                    problems.append(f"{name}={shown} is not {_declared(schema)}")
+        return problems
+
+
+@cache
+def _contract_for(spec_json: str) -> SpecContract:
+    return SpecContract(json.loads(spec_json))
+
+
+def contract_for(schema: schemathesis.BaseSchema) -> SpecContract:
+    """The :class:`SpecContract` of the document a schemathesis schema was loaded from."""
+    return _contract_for(json.dumps(schema.raw_schema, sort_keys=True))
+
+
+def wire_request(response: schemathesis.Response) -> tuple[str, dict[str, list[str]]]:
+    """Method and query of the request exactly as it was sent."""
+    request = response.request
+    query = parse_qs(urlsplit(str(request.url)).query, keep_blank_values=True)
+    return str(request.method), query
+
+
+def decode(response: schemathesis.Response) -> object:
+    try:
+        return json.loads(response.content)
+    except ValueError:
+        shown = response.content[:80].decode("utf-8", "replace")
+        raise AssertionError(
+            f"HTTP {response.status_code}: the answer is not JSON, so not the envelope: {shown!r}"
+        ) from None
+
+
+# -- schemathesis checks ------------------------------------------------------------------
+
+
+@schemathesis.check
+def envelope_is_well_formed(
+    ctx: schemathesis.CheckContext, response: schemathesis.Response, case: schemathesis.Case
+) -> None:
+    """Every answer is the spec's ``Result`` envelope, and code 0 always comes with typed data."""
+    mismatches = contract_for(case.operation.schema).answer_mismatches(decode(response))
+    if mismatches:
+        lines = "\n".join(f"  - {m}" for m in mismatches[:10])
+        more = f"\n  ... and {len(mismatches) - 10} more" if len(mismatches) > 10 else ""
+        raise AssertionError(
+            f"HTTP {response.status_code}: the answer disagrees with the spec's Result:\n"
+            f"{lines}{more}"
+        )
+
+
+@schemathesis.check
+def bad_request_answered_with_code(
+    ctx: schemathesis.CheckContext, response: schemathesis.Response, case: schemathesis.Case
+) -> None:
+    """A request that violates the spec is answered with code 400 or 100, whatever the HTTP status.
+
+    This replaces schemathesis' ``negative_data_rejection`` (which wants an HTTP 4xx):
+    the API judges by ``code``. The request is judged as it went over the wire, so a
+    "negative" case whose mutation serialised into valid data is not held to it.
+    """
+    method, query = wire_request(response)
+    violations = contract_for(case.operation.schema).request_violations(method, query)
+    if not violations:
+        return
+    body = decode(response)
+    code = body.get("code") if isinstance(body, dict) else None
+    if code not in BAD_REQUEST_CODES:
+        raise AssertionError(
+            f"the request {masked_request(response)} violates the spec ({'; '.join(violations)}) "
+            "but was answered with "
+            f"code {code!r} (HTTP {response.status_code}); the contract says code 400 "
+            "(or 100 when the token is the problem)"
+        )
+
+
+@schemathesis.check
+def valid_request_succeeds(
+    ctx: schemathesis.CheckContext, response: schemathesis.Response, case: schemathesis.Case
+) -> None:
+    """For the mock, which knows the token: a request the spec allows gets code 0."""
+    method, query = wire_request(response)
+    if contract_for(case.operation.schema).request_violations(method, query):
+        return
+    body = decode(response)
+    code = body.get("code") if isinstance(body, dict) else None
+    if code != 0:
+        raise AssertionError(
+            f"a request the spec allows ({masked_request(response)}) was answered with "
+            f"code {code!r} (HTTP {response.status_code}), not 0"
+        )
+
+
+#: The checks every answer is held to: the standard ones, then ours.
+CONTRACT_CHECKS: list[schemathesis.CheckFunction] = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+    envelope_is_well_formed,
+    bad_request_answered_with_code,
+]
+#: Against the mock, which accepts the token it was given, a valid request must also succeed.
+MOCK_CHECKS: list[schemathesis.CheckFunction] = [*CONTRACT_CHECKS, valid_request_succeeds]
+
+
+def configure(
+    schema: schemathesis.BaseSchema,
+    *,
+    token: str,
+    max_examples: int,
+    modes: Sequence[GenerationMode] = (GenerationMode.POSITIVE, GenerationMode.NEGATIVE),
+    base_url: str | None = None,
+) -> schemathesis.BaseSchema:
+    """Send ``token`` with every case (schemathesis masks it in its output)."""
+    schema.config.update(parameters={"token": token})
+    if base_url is not None:
+        schema.config.update(base_url=base_url)
+    schema.config.generation.update(modes=list(modes), max_examples=max_examples)
+    return schema
+
+
+# -- running the suite outside pytest ------------------------------------------------------
+
+
+@dataclass
+class Problem:
+    """A failed check on one answer."""
+
+    check: str
+    message: str
+    request: str
+    """``METHOD ?query`` as sent, the token masked."""
+    answer: int = 0
+    """Which answer of the run (1, 2, ...)."""
+    mismatches: list[Mismatch] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "answer": self.answer,
+            "check": self.check,
+            "message": self.message,
+            "request": self.request,
+            "mismatches": [m.as_dict() for m in self.mismatches],
+        }
+
+
+@dataclass
+class SuiteReport:
+    calls: int = 0
+    codes: dict[int, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    unreachable: str | None = None
+    """Why a request got no answer at all (the run stops there)."""
+
+    @property
+    def failed_answers(self) -> int:
+        return len({p.answer for p in self.problems})
+
+    @property
+    def agrees(self) -> bool:
+        return self.calls > 0 and not self.problems and self.unreachable is None
+
+    def field_summary(self) -> list[dict[str, Any]]:
+        """Field disagreements over all answers, one per field: list indices become ``[*]``.
+
+        Each gives the field, the expected type, the first value seen and in how many
+        answers it was wrong.
+        """
+        answers: dict[tuple[str, str], set[int]] = {}
+        first: dict[tuple[str, str], str] = {}
+        for problem in self.problems:
+            for m in problem.mismatches:
+                key = (re.sub(r"\[\d+\]", "[*]", m.path), m.expected)
+                answers.setdefault(key, set()).add(problem.answer)
+                first.setdefault(key, m.seen)
+        return [
+            {
+                "path": path,
+                "expected": expected,
+                "seen": first[path, expected],
+                "answers": len(answers[path, expected]),
+            }
+            for path, expected in sorted(answers)
+        ]
+
+    def check_summary(self) -> list[dict[str, Any]]:
+        """Failed checks, one per check: how many answers failed it and one example."""
+        grouped: dict[str, list[Problem]] = {}
+        for problem in self.problems:
+            grouped.setdefault(problem.check, []).append(problem)
+        return [
+            {
+                "check": check,
+                "answers": len({p.request for p in items}),
+                "example": items[0].request,
+                "message": items[0].message,
+            }
+            for check, items in grouped.items()
+        ]
+
+
+def masked_request(response: schemathesis.Response) -> str:
+    """``METHOD ?query`` as sent: the declared parameters (token masked), then a count of others."""
+    method, query = wire_request(response)
+    declared = ("token", "oAuthorId", "platform")
+    shown = [
+        f"{name}={'***' if name == 'token' else value[:40]}"
+        for name in declared
+        for value in query.get(name, [])
+    ]
+    others = sum(len(v) for k, v in query.items() if k not in declared)
+    extra = f" (+{others} undeclared)" if others else ""
+    return f"{method} ?{'&'.join(shown)}{extra}"
+
+
+def run_suite(
+    schema: schemathesis.BaseSchema,
+    *,
+    token: str,
+    max_examples: int,
+    checks: Sequence[schemathesis.CheckFunction] = CONTRACT_CHECKS,
+    modes: Sequence[GenerationMode] = (GenerationMode.POSITIVE,),
+    authors: Sequence[str] = (),
+    base_url: str | None = None,
+    seed: int | None = 0,
+    timeout: float | None = None,
+    on_answer: Callable[[schemathesis.Case, schemathesis.Response], None] | None = None,
+) -> SuiteReport:
+    """Send at most ``max_examples`` generated requests and hold each answer to ``checks``.
+
+    Unlike the pytest integration this never stops at the first failure and never
+    shrinks (shrinking would send more requests): it collects a :class:`Problem` per
+    failed check. ``authors`` fixes ``oAuthorId`` to those ids; otherwise it is
+    generated. The token is sent with every request and shown nowhere.
+    """
+    operation = schema[ENDPOINT]["GET"]
+    contract = contract_for(schema)
+    report = SuiteReport()
+
+    def cases(mode: GenerationMode) -> st.SearchStrategy[schemathesis.Case]:
+        if not authors:
+            return operation.as_strategy(mode, query={"token": token})
+        return st.sampled_from(list(authors)).flatmap(
+            lambda author: operation.as_strategy(mode, query={"token": token, "oAuthorId": author})
+        )
+
+    @hypothesis.settings(
+        max_examples=max_examples,
+        database=None,
+        deadline=None,
+        derandomize=seed is not None,
+        phases=[hypothesis.Phase.generate],
+        suppress_health_check=list(hypothesis.HealthCheck),
+        print_blob=False,
+    )
+    @hypothesis.given(case=st.one_of([cases(mode) for mode in modes]))
+    def drive(case: schemathesis.Case) -> None:
+        if report.calls >= max_examples or report.unreachable is not None:
+            return
+        report.calls += 1
+        try:
+            response = case.call(base_url=base_url, timeout=timeout)
+        except requests.RequestException as exc:
+            report.unreachable = f"{type(exc).__name__}: {exc}"
+            return
+        body = _json_or_none(response.content)
+        if isinstance(body, dict) and isinstance(body.get("code"), int):
+            report.codes[body["code"]] = report.codes.get(body["code"], 0) + 1
+        if on_answer is not None:
+            on_answer(case, response)
+        try:
+            case.validate_response(response, checks=list(checks))
+        except FailureGroup as group:
+            mismatches = contract.answer_mismatches(body) if body is not None else []
+            for failure in group.exceptions:
+                report.problems.append(
+                    Problem(
+                        check=getattr(failure, "title", "") or type(failure).__name__,
+                        message=_failure_text(failure),
+                        request=masked_request(response),
+                        answer=report.calls,
+                        mismatches=mismatches,
+                    )
+                )
+
+    drive()
+    return report
+
+
+def _json_or_none(content: bytes) -> object:
+    try:
+        return json.loads(content)
+    except ValueError:
+        return None
+
+
+def _failure_text(failure: BaseException) -> str:
+    return (getattr(failure, "message", "") or str(failure)).strip()

@@ -1,0 +1,158 @@
+"""Record the VCR cassettes in this folder, so that where each came from can be checked.
+
+    python tests/cassettes/record.py mock [--out DIR]   # make record-mock: offline, loopback only
+    python tests/cassettes/record.py live [--out DIR]   # make record: the real API
+
+``mock`` writes ``success-documented.yaml`` (the documentation page's response example,
+wrapped in a complete envelope and served from loopback), ``success-mock.yaml`` and one
+``code-NNN.yaml`` per documented business code (the bundled mock server).
+
+``live`` needs ``JUSTONEAPI_TOKEN`` and ``AUTHORS`` (author ids, comma or space
+separated; ``PLATFORM`` optional) and writes ``live-<author>.yaml`` for each, whatever the
+API answers. The deployment comes from ``JUSTONEAPI_ENV`` / ``JUSTONEAPI_BASE_URL``.
+Without a token it says so in one line and exits 0.
+
+Every cassette is written through ``_cassettes.make_vcr``: the token is replaced by
+``FILTERED`` in the query string, in credential headers and anywhere else it appears.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import re
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from _cassettes import AUTHOR, CASSETTES, DOCUMENTED_CODES, PLATFORM, make_vcr
+from _contract import ROOT
+from justoneapi_xingtu import JustOneAPIError, XingtuClient
+from justoneapi_xingtu.testing import MockServer
+
+#: The token the mock recordings are made with; the cassettes must never contain it.
+RECORDING_TOKEN = "recording-token-1b2c3d4e5f"
+DOCUMENTED_EXAMPLE = ROOT / "wrapper" / "justoneapi_xingtu" / "_data" / "documented_example.json"
+#: What the page's example leaves out and the published spec requires: our additions.
+ENVELOPE_ADDITIONS = {
+    "message": "success",
+    "recordTime": "2026-08-01 12:00:00",
+    "requestId": "documented-example",
+}
+
+
+def documented_answer() -> bytes:
+    """The page's response example with the envelope fields it lacks added."""
+    example = json.loads(DOCUMENTED_EXAMPLE.read_text(encoding="utf-8"))
+    missing = {k: v for k, v in ENVELOPE_ADDITIONS.items() if k not in example}
+    return json.dumps({**example, **missing}, ensure_ascii=False).encode("utf-8")
+
+
+@contextlib.contextmanager
+def serve_bytes(body: bytes) -> Iterator[str]:
+    """A loopback server answering every GET with ``body``; yields its base URL."""
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            """Silent: request lines carry the token."""
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def record_one(path: Path, client: XingtuClient, author: str, platform: str, secret: str) -> str:
+    """Make one call inside a fresh cassette at ``path``; say what came back."""
+    path.unlink(missing_ok=True)
+    with make_vcr(record_mode="once", secrets=[secret]).use_cassette(str(path)):
+        try:
+            result = client.author_rec_videos(author, platform=platform)
+        except JustOneAPIError as error:
+            return f"{type(error).__name__} (code {getattr(error, 'code', None)})"
+    return f"code 0, {sum(1 for _ in result)} videos"
+
+
+def record_mock(out: Path) -> list[Path]:
+    """The offline cassettes: documented example, mock success, one per documented code."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+
+    def client(base_url: str, token: str = RECORDING_TOKEN) -> XingtuClient:
+        return XingtuClient(token, base_url=base_url, max_retries=0, timeout=10)
+
+    with serve_bytes(documented_answer()) as base_url, client(base_url) as c:
+        path = out / "success-documented.yaml"
+        print(f"{path.name}: {record_one(path, c, AUTHOR, PLATFORM, RECORDING_TOKEN)}")
+        written.append(path)
+
+    with MockServer(tokens={RECORDING_TOKEN}) as server:
+        with client(server.base_url) as c:
+            path = out / "success-mock.yaml"
+            print(f"{path.name}: {record_one(path, c, AUTHOR, PLATFORM, RECORDING_TOKEN)}")
+            written.append(path)
+        for code in DOCUMENTED_CODES:
+            path = out / f"code-{code}.yaml"
+            if code == 100:  # the mock's own answer to a token it was not given
+                token = "rejected-token-9a8b7c6d"
+            else:
+                server.api.set_fault(code, times=1)
+                token = RECORDING_TOKEN
+            with client(server.base_url, token) as c:
+                print(f"{path.name}: {record_one(path, c, AUTHOR, PLATFORM, token)}")
+            written.append(path)
+    return written
+
+
+def record_live(out: Path) -> int:
+    token = os.environ.get("JUSTONEAPI_TOKEN", "")
+    if not token:
+        print("record: skipped, JUSTONEAPI_TOKEN is not set (nothing recorded, nothing changed)")
+        return 0
+    authors = [a for a in re.split(r"[,\s]+", os.environ.get("AUTHORS", "")) if a]
+    if not authors:
+        print("record: give the author ids to record, e.g. make record AUTHORS=7012345678901234567")
+        return 2
+    platform = os.environ.get("PLATFORM") or PLATFORM
+    out.mkdir(parents=True, exist_ok=True)
+    with XingtuClient(token, max_retries=0) as client:
+        print(f"record: {len(authors)} call(s) to {client.base_url}, platform {platform}")
+        for author in authors:
+            path = out / f"live-{author}.yaml"
+            print(f"{path.name}: {record_one(path, client, author, platform, token)}")
+    print("record: add each new cassette, with today's date, to tests/cassettes/README.md")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="record.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("source", choices=["mock", "live"])
+    parser.add_argument("--out", type=Path, default=CASSETTES, help="folder to write into")
+    args = parser.parse_args(argv)
+    if args.source == "mock":
+        record_mock(args.out)
+        return 0
+    return record_live(args.out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,192 @@
+"""The wrapper client accepts every answer the spec allows, and reads it faithfully.
+
+Hypothesis builds answers from the schemas of ``openapi/xingtu.json`` itself (so a
+spec change changes what is generated): any ``Result`` with code 0 and typed data,
+unknown extra fields included (the spec does not forbid them), and any ``Result``
+with another code of the enum. Each is served to ``XingtuClient`` and
+``AsyncXingtuClient`` through ``httpx.MockTransport``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import anyio
+import httpx
+import pytest
+from _contract import SPEC_PATH, SpecContract
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from justoneapi_xingtu import (
+    AsyncXingtuClient,
+    BusinessError,
+    CollectionFailedError,
+    DailyQuotaExceededError,
+    InsufficientBalanceError,
+    InternalServerError,
+    InvalidParameterError,
+    InvalidTokenError,
+    PermissionDeniedError,
+    RateLimitError,
+    Video,
+    XingtuClient,
+)
+
+TOKEN = "property-token-3c9a"
+SPEC: dict[str, Any] = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
+SCHEMAS: Mapping[str, Any] = SPEC["components"]["schemas"]
+CODES: list[int] = SCHEMAS["Result"]["properties"]["code"]["enum"]
+LISTS = ("masterpiece_videos", "newest_videos", "order_hot_videos", "personal_hot_videos")
+# Integers stay within 64 bits: orjson, which the client decodes with, reads larger ones
+# as floats. The API's integers are counts and Unix times.
+INT64 = st.integers(-(2**63), 2**63 - 1)
+EXTRA_KEY = st.text(min_size=1, max_size=8).map(lambda s: "x_" + s)
+SCALAR = st.none() | st.booleans() | INT64 | st.text(max_size=10)
+
+
+def from_schema(schema: Mapping[str, Any]) -> st.SearchStrategy[Any]:
+    """Values valid for the subset of JSON Schema the spec uses."""
+    if "$ref" in schema:
+        return st.deferred(lambda: from_schema(SCHEMAS[schema["$ref"].rsplit("/", 1)[-1]]))
+    if "enum" in schema:
+        return st.sampled_from(schema["enum"])
+    if "anyOf" in schema:
+        return st.one_of([from_schema(s) for s in schema["anyOf"]])
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        return st.one_of([from_schema({**schema, "type": k}) for k in kind])
+    if kind == "object":
+        return _object(schema)
+    if kind == "array":
+        return st.lists(from_schema(schema.get("items", {})), max_size=3)
+    simple = {
+        "string": st.text(max_size=20),
+        "integer": INT64,
+        "number": INT64 | st.floats(allow_nan=False, allow_infinity=False),
+        "boolean": st.booleans(),
+        "null": st.none(),
+    }
+    return simple.get(kind, SCALAR)  # type: ignore[arg-type]
+
+
+def _object(schema: Mapping[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
+    properties = schema.get("properties", {})
+    required = set(schema.get("required", []))
+    fields = {name: from_schema(sub) for name, sub in properties.items() if name in required}
+    optional = {name: from_schema(sub) for name, sub in properties.items() if name not in required}
+    unknown = st.dictionaries(EXTRA_KEY, SCALAR, max_size=2)
+    return st.builds(
+        lambda extra, known: {**extra, **known},
+        unknown,
+        st.fixed_dictionaries(fields, optional=optional),
+    )
+
+
+SUCCESS = st.builds(
+    lambda envelope, data: {**envelope, "code": 0, "data": data},
+    from_schema(SCHEMAS["Result"]),
+    from_schema(SCHEMAS["AuthorRecVideosData"]),
+)
+FAILURE = st.builds(
+    lambda envelope, code: {**envelope, "code": code},
+    from_schema(SCHEMAS["Result"]),
+    st.sampled_from([c for c in CODES if c != 0]),
+)
+CONTRACT = SpecContract(SPEC)
+VIDEO_FIELDS: Mapping[str, Any] = SCHEMAS["RecVideo"]["properties"]
+PY_TYPE = {"integer": int, "number": float, "string": str, "boolean": bool, "array": list}
+ERRORS = {
+    100: InvalidTokenError,
+    301: CollectionFailedError,
+    302: RateLimitError,
+    303: DailyQuotaExceededError,
+    400: InvalidParameterError,
+    500: InternalServerError,
+    600: PermissionDeniedError,
+    601: InsufficientBalanceError,
+}
+PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+class Serve:
+    """An ``httpx.MockTransport`` answering with whatever answer the test sets."""
+
+    def __init__(self) -> None:
+        self.status, self.payload = 200, b""
+
+    def set(self, body: dict[str, Any], status: int = 200) -> None:
+        self.status, self.payload = status, json.dumps(body, ensure_ascii=False).encode()
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        headers = {"Content-Type": "application/json"}
+        return httpx.Response(self.status, content=self.payload, headers=headers)
+
+
+# One client for all examples: building an httpx client (and its SSL context) costs more
+# than a whole example.
+SERVE = Serve()
+CLIENT = XingtuClient(
+    TOKEN,
+    base_url="https://mock.invalid",
+    http_client=httpx.Client(transport=httpx.MockTransport(SERVE)),
+    max_retries=0,
+)
+
+
+def assert_read_faithfully(result: Any, body: dict[str, Any]) -> None:
+    for name in LISTS:
+        records = body["data"][name]
+        videos: list[Video] = getattr(result, name)
+        assert [v.raw for v in videos] == records
+        for video, record in zip(videos, records, strict=True):
+            typed = video.to_dict()  # reads every declared field: none may raise
+            for field in Video.FIELDS:
+                declared = PY_TYPE[VIDEO_FIELDS[field]["type"]]
+                assert type(typed[field]) is declared, field
+                # A `number` reads as a float, whatever JSON number came; the rest exactly.
+                expected = float(record[field]) if declared is float else record[field]
+                assert typed[field] == expected, field
+            assert video.extra == {k: v for k, v in record.items() if k not in Video.FIELDS}
+            assert video.to_model().item_id == record["item_id"]  # the strict model too
+    assert result.raw == body
+
+
+@PROPERTY
+@given(body=SUCCESS)
+def test_the_client_accepts_every_success_the_spec_allows(body: dict[str, Any]) -> None:
+    assert CONTRACT.answer_mismatches(body) == []  # the generator really follows the spec
+    SERVE.set(body)
+    assert_read_faithfully(CLIENT.author_rec_videos("7012345678901234567"), body)
+
+
+@settings(PROPERTY, max_examples=25)
+@given(body=SUCCESS)
+def test_the_async_client_accepts_every_success_the_spec_allows(body: dict[str, Any]) -> None:
+    serve = Serve()
+    serve.set(body)
+
+    async def call() -> Any:
+        async with httpx.AsyncClient(transport=httpx.MockTransport(serve)) as http:
+            client = AsyncXingtuClient(TOKEN, base_url="https://mock.invalid", http_client=http)
+            return await client.author_rec_videos("7012345678901234567")
+
+    assert_read_faithfully(anyio.run(call), body)
+
+
+@PROPERTY
+@given(body=FAILURE, status=st.sampled_from([200, 400, 401, 403, 429, 500, 503]))
+def test_every_other_code_of_the_enum_is_an_error_carrying_it(
+    body: dict[str, Any], status: int
+) -> None:
+    assert CONTRACT.answer_mismatches(body) == []
+    SERVE.set(body, status)
+    with pytest.raises(BusinessError) as raised:
+        CLIENT.author_rec_videos("7012345678901234567")
+    error = raised.value
+    assert error.code == body["code"]
+    assert type(error) is ERRORS.get(body["code"], BusinessError)
+    assert error.http_status == status
+    assert error.request_id == body.get("requestId")
+    assert TOKEN not in str(error) and TOKEN not in repr(error)
