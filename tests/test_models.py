@@ -153,3 +153,10 @@ def test_decoding_is_exact_for_19_digit_ids() -> None:
     body = b'{"code":0,"data":{"newest_videos":[{"item_id":"7608935920095612211","play":9007199254740993}]}}'
     video = client_answering(body).author_rec_videos("1").newest_videos[0]
     assert video.item_id == "7608935920095612211" and video.play == 9007199254740993
+
+
+def test_an_integer_too_large_to_decode_exactly_is_an_error_not_a_wrong_number() -> None:
+    body = b'{"code":0,"data":{"newest_videos":[{"play":18446744073709551617}]}}'
+    video = client_answering(body).author_rec_videos("1").newest_videos[0]
+    with pytest.raises(JustOneAPIError, match="'play'"):
+        _ = video.play

@@ -43,8 +43,8 @@ def _to_int(name: str, value: object) -> int:
         return value
     if isinstance(value, str) and value.strip().lstrip("-").isdigit():
         return int(value)
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) <= 2**53:
+        return int(value)  # exact: a double holds every integer up to 2**53
     raise _bad(name, value, "an integer")
 
 
