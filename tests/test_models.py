@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 import httpx
+import pytest
 from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
