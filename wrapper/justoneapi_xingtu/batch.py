@@ -147,10 +147,11 @@ class ConcurrencyController:
     monotonic origin); nothing here sleeps or reads a clock.
 
     * **window** (calls in flight): starts at ``initial_concurrency``; each success grows
-      it, but only while it is full (the window is what limits): +1 per success until
-      the first rate limit (doubling per round trip), then +1/window (one per round
-      trip). A rate limit halves it, once per congestion episode (answers to calls
-      started before the decrease do not halve it again). Never above
+      it, but only while the window is what limits (it filled up, and starts have not
+      since dropped to half of it): +0.5 per success until the first rate limit (x1.5
+      per round trip), then +1/window (+1 per round trip). A rate limit halves it,
+      once per congestion episode (answers to calls started before the decrease do
+      not halve it again). Never above
       ``max_concurrency``, never below 1, and never cut below what the pacing rate needs
       in flight (rate x observed latency).
     * **pause**: ``Retry-After`` (1 s when absent, at most 60 s) stops every new start
@@ -202,6 +203,7 @@ class ConcurrencyController:
             min(initial_concurrency, max_concurrency) if adaptive else max_concurrency
         )
         self._slow_start = True
+        self._saturated = False
         self.in_flight = 0
         self.paused_until = -math.inf
         self._pace: float | None = None  # adaptive pacing rate when set ...
@@ -262,6 +264,10 @@ class ConcurrencyController:
             self._refill(now, rate)
             self._tokens -= 1.0
         self.in_flight += 1
+        if self.in_flight >= self.limit:
+            self._saturated = True  # the window is what limits: successes may grow it
+        elif self.in_flight <= self.limit / 2:
+            self._saturated = False  # something else limits (pacing, pauses, the input)
         epoch = self._epochs[self._epoch]
         if epoch.first_start is None:
             epoch.first_start = now
@@ -270,13 +276,12 @@ class ConcurrencyController:
 
     def succeeded(self, ticket: Ticket, now: float) -> None:
         """The call answered code 0."""
-        full = self.in_flight >= self.limit
         self._finish(ticket, now)
         epoch = self._epochs.get(ticket.epoch)
         if epoch is not None:
             epoch.ok += 1
             epoch.last_ok_start = max(epoch.last_ok_start, ticket.started)
-        if self.adaptive and full:
+        if self.adaptive and self._saturated:
             self._window += 0.5 if self._slow_start else 1.0 / self._window
             self._window = min(self._window, float(self.max_concurrency))
         self._close_epoch(ticket.epoch)
