@@ -74,3 +74,7 @@ lint: $(STAMP) ## ruff and mypy on the hand-written code
 
 test: $(STAMP) ## the whole offline suite (what CI runs)
 	$(BIN)/python -m pytest -q
+
+.PHONY: bench
+bench: $(STAMP) ## benchmarks against the bundled mock server (not part of make test; ~3 min)
+	$(BIN)/python bench/bench_batch.py
