@@ -19,7 +19,7 @@ NEW ?= $(UPSTREAM)
 .DEFAULT_GOAL := help
 AUTHOR ?=
 
-.PHONY: help venv demo test contract contract-live record record-mock pull-spec spec-diff spec \
+.PHONY: help venv demo test bench contract contract-live record record-mock pull-spec spec-diff spec \
         generate check-generated lint
 
 help: ## list the targets
@@ -100,3 +100,11 @@ record: $(STAMP) ## re-record live cassettes (JUSTONEAPI_TOKEN, AUTHORS="id ..."
 
 record-mock: $(STAMP) ## re-record the offline cassettes from the bundled mock server
 	$(BIN)/python tests/cassettes/record.py mock
+
+BENCH_STAMP := $(VENV)/.bench-stamp
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
+	@touch $@
+
+bench: $(BENCH_STAMP) ## benchmarks: writes bench/RESULTS.md and bench/throughput.png (not part of test)
+	cd bench && $(BIN)/python run.py

@@ -2,7 +2,10 @@
 
     xingtu rec-videos AUTHOR_ID [--platform P] [--env E] [--base-url URL] [--timeout S]
                                 [--max-retries N] [--format table|json|jsonl|csv]
-    xingtu demo                 the same, against the bundled mock server: no token, no network
+    xingtu batch IDS_FILE --db results.sqlite [--platform P] [--max-concurrency N]
+                                [--rate R] [--fixed-concurrency] [--refresh] [--env/--base-url]
+    xingtu export --db results.sqlite --format csv|jsonl|parquet [--out PATH]
+    xingtu demo                 rec-videos against the bundled mock server: no token, no network
 
 Errors print one line to stderr, never a traceback and never the token, and exit with:
 
@@ -14,21 +17,28 @@ Errors print one line to stderr, never a traceback and never the token, and exit
 from __future__ import annotations
 
 import argparse
+import asyncio
 import csv
 import io
 import logging
+import re
 import shutil
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import orjson
 
 from . import __version__
-from .client import XingtuClient
+from ._base import parse_platform
+from ._progress import PlainProgress, make_progress, status_line
+from .batch import BatchStats
+from .client import AsyncXingtuClient, XingtuClient
 from .environments import Environment
 from .errors import (
+    BatchStopped,
     DailyQuotaExceededError,
     InsufficientBalanceError,
     InvalidParameterError,
@@ -38,6 +48,7 @@ from .errors import (
     PermissionDeniedError,
 )
 from .models import AuthorRecVideos, Video
+from .store import ResultStore
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_AUTH, EXIT_QUOTA, EXIT_TRANSIENT = 0, 1, 2, 3, 4, 5
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -47,6 +58,8 @@ TABLE_COLUMNS = ("category", "item_id", "published", "play", "like", "comment", 
 
 def exit_code_for(error: BaseException) -> int:
     """The process exit status a failure maps to (see the module docstring)."""
+    if isinstance(error, BatchStopped):
+        return exit_code_for(error.cause)
     if isinstance(error, MissingTokenError | InvalidTokenError | PermissionDeniedError):
         return EXIT_AUTH
     if isinstance(error, DailyQuotaExceededError | InsufficientBalanceError):
@@ -186,6 +199,50 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--format", choices=FORMATS, default="table")
     _add_connection_options(rec)
 
+    batch = commands.add_parser(
+        "batch",
+        help="many authors into a resumable SQLite store",
+        description="Fetch every author of IDS_FILE (one id per line; blank lines and # "
+        "comments ignored) into a SQLite store. Rerunning skips the authors already done "
+        "and retries transient failures; kill it at any moment, nothing is half-written.",
+    )
+    batch.add_argument("ids_file", metavar="IDS_FILE", help="author ids, one per line")
+    batch.add_argument("--db", required=True, help="the SQLite store (created if missing)")
+    batch.add_argument(
+        "--platform",
+        default="SHORT_VIDEO",
+        help="SHORT_VIDEO (default), LIVE_STREAMING, PICTURE_TEXT or SHORT_DRAMA",
+    )
+    batch.add_argument(
+        "--max-concurrency", type=int, default=32, help="calls in flight, at most (32)"
+    )
+    batch.add_argument("--rate", type=float, help="calls started per second, at most")
+    batch.add_argument(
+        "--fixed-concurrency",
+        action="store_true",
+        help="always --max-concurrency calls in flight (no adaptive control)",
+    )
+    batch.add_argument(
+        "--refresh", action="store_true", help="refetch every author, even those done"
+    )
+    batch.add_argument(
+        "--progress-every",
+        type=float,
+        default=5.0,
+        metavar="S",
+        help="seconds between progress lines when stdout is not a terminal (5)",
+    )
+    _add_connection_options(batch)
+
+    export = commands.add_parser(
+        "export", help="the videos of a store as CSV, JSON lines or Parquet"
+    )
+    export.add_argument("--db", required=True, help="the SQLite store `xingtu batch` wrote")
+    export.add_argument("--format", choices=("csv", "jsonl", "parquet"), default="csv")
+    export.add_argument(
+        "--out", help="output file (default: stdout; Parquet needs a file)", default=None
+    )
+
     demo = commands.add_parser("demo", help="rec-videos against the bundled mock server")
     demo.add_argument("--format", choices=FORMATS, default="table")
     return parser
@@ -213,6 +270,164 @@ def _demo(args: argparse.Namespace, out: Any) -> int:
     return EXIT_OK
 
 
+_ID = re.compile(r"[0-9A-Za-z_-]{1,128}")
+
+
+class IdsFileError(ValueError):
+    """The ids file has lines that are not author ids (each named by line number)."""
+
+
+def read_ids(path: str | Path) -> tuple[list[str], int]:
+    """Author ids from a file: one per line, trimmed; blank lines, ``#`` comments (whole
+    line or after the id) ignored; duplicates dropped (first kept).
+
+    Returns ``(ids, duplicates dropped)``; raises :class:`IdsFileError` naming every
+    invalid line (an id is letters, digits, ``_`` or ``-``, at most 128 characters).
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise IdsFileError(f"{path}: cannot read the ids file: {error}") from None
+    ids: dict[str, None] = {}
+    duplicates = 0
+    bad: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        value = line.split("#", 1)[0].strip()
+        if not value:
+            continue
+        if not _ID.fullmatch(value):
+            shown = value if len(value) <= 40 else value[:37] + "..."
+            bad.append(f"line {number}: {shown!r}")
+        elif value in ids:
+            duplicates += 1
+        else:
+            ids[value] = None
+    if bad:
+        shown_bad = "; ".join(bad[:10]) + (f"; and {len(bad) - 10} more" if len(bad) > 10 else "")
+        raise IdsFileError(
+            f"{path}: {len(bad)} invalid line(s), not author ids (letters, digits, '_' or "
+            f"'-', one per line): {shown_bad}"
+        )
+    if not ids:
+        raise IdsFileError(f"{path}: no author ids (one per line; # starts a comment)")
+    return list(ids), duplicates
+
+
+def _summary(stats: BatchStats, store: ResultStore, out: Any) -> None:
+    elapsed = stats.elapsed
+    errors = ", ".join(f"{kind}: {n}" for kind, n in sorted(stats.errors.items()))
+    out.write(
+        f"xingtu: done in {elapsed:.1f} s: {stats.succeeded} ok, {stats.failed} failed"
+        + (f" ({errors})" if errors else "")
+        + f", {stats.total - stats.done} not fetched; {stats.calls} calls, "
+        f"{stats.retried} retried, {stats.rate_limited} rate limited\n"
+    )
+    counts = store.counts()
+    out.write(
+        f"xingtu: store {store.path}: {counts['ok']} ok, {counts['failed']} failed, "
+        f"{counts['retry']} to retry, {store.video_count()} videos\n"
+    )
+
+
+async def _run_batch(
+    args: argparse.Namespace, store: ResultStore, todo: list[str], platform: str, out: Any
+) -> int:
+    env: Environment | str | None = args.env
+    async with AsyncXingtuClient(
+        env=env, base_url=args.base_url, timeout=args.timeout, max_retries=args.max_retries
+    ) as client:
+        batch = client.author_rec_videos_many(
+            todo,
+            platform,
+            max_concurrency=args.max_concurrency,
+            rate_per_s=args.rate,
+            adaptive=not args.fixed_concurrency,
+        )
+        progress = make_progress(batch.stats, out, args.progress_every)
+
+        async def tick() -> None:
+            while True:
+                await asyncio.sleep(0.25)
+                progress.update()
+
+        ticker = asyncio.create_task(tick())
+        stopped: BatchStopped | None = None
+        retry = failed = 0
+        try:
+            async with batch:
+                async for outcome in batch:
+                    store.record(outcome)
+                    if outcome.error is not None:
+                        retry += outcome.error.retryable
+                        failed += not outcome.error.retryable
+                    progress.update()
+        except BatchStopped as error:
+            stopped = error
+        finally:
+            ticker.cancel()
+            progress.close()
+        if isinstance(progress, PlainProgress):
+            out.write(f"xingtu: {status_line(batch.stats)}\n")
+        _summary(batch.stats, store, out)
+    if stopped is not None:
+        print(
+            f"xingtu: error: {stopped} Everything fetched so far is in {store.path}; "
+            "run the same command again once that is fixed.",
+            file=sys.stderr,
+        )
+        return exit_code_for(stopped)
+    if retry:
+        print(
+            f"xingtu: {retry} author(s) failed transiently; run the same command again to "
+            "retry them.",
+            file=sys.stderr,
+        )
+        return EXIT_TRANSIENT
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def _batch(args: argparse.Namespace, out: Any) -> int:
+    ids, duplicates = read_ids(args.ids_file)
+    platform = parse_platform(args.platform).value
+    if not isinstance(args.max_concurrency, int) or args.max_concurrency < 1:
+        raise ValueError("--max-concurrency: expected an integer >= 1")
+    with ResultStore(args.db) as store:
+        todo = store.todo(ids, platform, refresh=args.refresh)
+        dup = f" ({duplicates} duplicate(s) ignored)" if duplicates else ""
+        out.write(
+            f"xingtu: {len(ids)} authors in {args.ids_file}{dup}; "
+            f"{len(ids) - len(todo)} already in {args.db}; fetching {len(todo)}\n"
+        )
+        out.flush()
+        if not todo:
+            return EXIT_OK
+        return asyncio.run(_run_batch(args, store, todo, platform, out))
+
+
+def _export(args: argparse.Namespace, out: Any) -> int:
+    from .export import write_csv, write_jsonl, write_parquet
+
+    if not Path(args.db).is_file():
+        raise ValueError(f"--db: {args.db} does not exist (write it with `xingtu batch`)")
+    with ResultStore(args.db) as store:
+        rows = store.video_rows()
+        if args.format == "parquet":
+            if not args.out:
+                raise ValueError("--out: Parquet is written to a file; give --out FILE")
+            try:
+                count = write_parquet(rows, args.out)
+            except ImportError as error:
+                raise ValueError(str(error)) from None
+        elif args.out:
+            with open(args.out, "w", encoding="utf-8", newline="") as handle:
+                count = (write_csv if args.format == "csv" else write_jsonl)(rows, handle)
+        else:
+            count = (write_csv if args.format == "csv" else write_jsonl)(rows, out)
+    if args.out:
+        print(f"xingtu: {count} videos written to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -224,12 +439,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "demo":
             return _demo(args, sys.stdout)
+        if args.command == "batch":
+            return _batch(args, sys.stdout)
+        if args.command == "export":
+            return _export(args, sys.stdout)
         return _rec_videos(args, sys.stdout)
     except (JustOneAPIError, ValueError) as error:
         print(f"xingtu: error: {error}", file=sys.stderr)
         return exit_code_for(error)
     except KeyboardInterrupt:
-        print("xingtu: interrupted", file=sys.stderr)
+        resume = " (rerun the same command to resume)" if args.command == "batch" else ""
+        print(f"xingtu: interrupted{resume}", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `xingtu ... | head`
         return EXIT_OK

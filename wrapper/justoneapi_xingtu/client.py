@@ -7,6 +7,7 @@ decoding, retry schedule); each adds only its send-and-sleep loop.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from types import TracebackType
 from typing import Self
 
@@ -15,6 +16,13 @@ import httpx
 from justoneapi_xingtu_generated.models import Platform
 
 from ._base import DEFAULT_MAX_RESPONSE_BYTES, BaseClient
+from .batch import (
+    DEFAULT_INITIAL_CONCURRENCY,
+    DEFAULT_MAX_CONCURRENCY,
+    DEFAULT_MAX_RATE_LIMIT_RETRIES,
+    AsyncBatch,
+    Batch,
+)
 from .environments import Environment
 from .errors import JustOneAPIError, ProtocolError
 from .models import AuthorRecVideos
@@ -104,6 +112,41 @@ class XingtuClient(BaseClient):
                 self._log_retry(error, attempt, delay, author_id)
                 _sleep(delay)
                 attempt += 1
+
+    def author_rec_videos_many(
+        self,
+        author_ids: Iterable[str],
+        platform: Platform | str = Platform.SHORT_VIDEO,
+        *,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,
+        rate_per_s: float | None = None,
+        adaptive: bool = True,
+        max_rate_limit_retries: int = DEFAULT_MAX_RATE_LIMIT_RETRIES,
+    ) -> Batch:
+        """Many authors at once: an iterator of :class:`~justoneapi_xingtu.batch.Outcome`,
+        one per distinct author, as they complete. See :mod:`justoneapi_xingtu.batch`.
+
+        ``max_concurrency`` caps the calls in flight; ``adaptive`` starts at
+        ``initial_concurrency``, grows while calls succeed and halves on rate limiting
+        (``adaptive=False``: always ``max_concurrency``); ``rate_per_s`` caps the start
+        rate. Code 100, 303, 600 or 601 raises :class:`~justoneapi_xingtu.BatchStopped`
+        after the outcomes so far. ``with`` (or ``close()``) stops it early::
+
+            with client.author_rec_videos_many(ids) as batch:
+                for outcome in batch:
+                    print(outcome.author_id, outcome.ok)
+        """
+        return Batch(
+            self,
+            author_ids,
+            platform,
+            max_concurrency=max_concurrency,
+            initial_concurrency=initial_concurrency,
+            rate_per_s=rate_per_s,
+            adaptive=adaptive,
+            max_rate_limit_retries=max_rate_limit_retries,
+        )
 
     def _send(self, params: dict[str, str]) -> tuple[int, httpx.Headers, bytes]:
         deadline = time.monotonic() + self.timeout
@@ -201,6 +244,34 @@ class AsyncXingtuClient(BaseClient):
                 self._log_retry(error, attempt, delay, author_id)
                 await _async_sleep(delay)
                 attempt += 1
+
+    def author_rec_videos_many(
+        self,
+        author_ids: Iterable[str],
+        platform: Platform | str = Platform.SHORT_VIDEO,
+        *,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,
+        rate_per_s: float | None = None,
+        adaptive: bool = True,
+        max_rate_limit_retries: int = DEFAULT_MAX_RATE_LIMIT_RETRIES,
+    ) -> AsyncBatch:
+        """See :meth:`XingtuClient.author_rec_videos_many` (asyncio)::
+
+        async with client.author_rec_videos_many(ids) as batch:
+            async for outcome in batch:
+                print(outcome.author_id, outcome.ok)
+        """
+        return AsyncBatch(
+            self,
+            author_ids,
+            platform,
+            max_concurrency=max_concurrency,
+            initial_concurrency=initial_concurrency,
+            rate_per_s=rate_per_s,
+            adaptive=adaptive,
+            max_rate_limit_retries=max_rate_limit_retries,
+        )
 
     async def _send(self, params: dict[str, str]) -> tuple[int, httpx.Headers, bytes]:
         deadline = time.monotonic() + self.timeout

@@ -17,8 +17,9 @@ help) and never the token.
     │   └── InsufficientBalanceError 601
     ├── TransportError               connection failures (retryable)
     │   └── RequestTimeoutError      no complete answer within the timeout
-    └── ProtocolError                the answer is not a JSON envelope
-        └── ResponseTooLargeError    the body passed ``max_response_bytes``
+    ├── ProtocolError                the answer is not a JSON envelope
+    │   └── ResponseTooLargeError    the body passed ``max_response_bytes``
+    └── BatchStopped                 a batch hit 100/303/600/601: no later call can succeed
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 __all__ = [
+    "BatchStopped",
     "BusinessError",
     "CollectionFailedError",
     "DailyQuotaExceededError",
@@ -235,3 +237,38 @@ class ProtocolError(JustOneAPIError):
 
 class ResponseTooLargeError(ProtocolError):
     """The body grew past ``max_response_bytes``; it was not read into memory whole."""
+
+
+class BatchStopped(JustOneAPIError):
+    """A batch stopped early because no later call could succeed.
+
+    Raised by ``author_rec_videos_many`` after every outcome completed so far was
+    yielded, when a call answers 100 (token), 303 (daily quota), 600 (permission) or
+    601 (balance): the calls still in flight are cancelled, the rest are not sent.
+
+    Attributes:
+        cause: the error that stopped the batch (its ``code``, ``request_id``...).
+        completed: how many authors got an outcome (yielded) before the stop.
+        unfinished: the author ids without an outcome, in input order: run them again
+            once the cause is fixed.
+    """
+
+    def __init__(
+        self, cause: JustOneAPIError, *, completed: int, unfinished: tuple[str, ...]
+    ) -> None:
+        self.cause = cause
+        self.completed = completed
+        self.unfinished = unfinished
+        self.request_id = cause.request_id
+        self.http_status = cause.http_status
+        self.attempts = cause.attempts
+        super().__init__(
+            f"batch stopped: {cause} {completed} authors finished and kept; "
+            f"{len(unfinished)} not fetched."
+        )
+
+    @property
+    def code(self) -> int | None:
+        """The business code of the cause (100, 303, 600 or 601)."""
+        code = getattr(self.cause, "code", None)
+        return code if isinstance(code, int) else None

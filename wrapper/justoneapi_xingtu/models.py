@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 from .errors import ProtocolError
 
 if TYPE_CHECKING:
+    import pandas
     from justoneapi_xingtu_generated.models import RecVideo
 
 __all__ = ["CATEGORIES", "AuthorRecVideos", "Category", "Video"]
@@ -169,6 +170,9 @@ class Video:
 
     FIELDS: tuple[str, ...]
     """The declared field names, in the spec's order."""
+    FIELD_TYPES: Mapping[str, str]
+    """Each declared field's type: ``"int"``, ``"float"``, ``"str"``, ``"bool"`` or
+    ``"list[str]"`` (what a store or a dataframe column should hold)."""
 
     def __init__(self, raw: Mapping[str, Any]) -> None:
         self._raw = raw
@@ -209,6 +213,14 @@ class Video:
 
 Video.FIELDS = tuple(k for k, v in vars(Video).items() if isinstance(v, _Field))
 _FIELD_SET = frozenset(Video.FIELDS)
+_KINDS: dict[Callable[[str, object], object], str] = {
+    _to_int: "int",
+    _to_float: "float",
+    _to_str: "str",
+    _to_bool: "bool",
+    _to_str_list: "list[str]",
+}
+Video.FIELD_TYPES = {name: _KINDS[vars(Video)[name].convert] for name in Video.FIELDS}
 
 
 def _videos(data: Mapping[str, Any], key: str) -> list[Video]:
@@ -284,6 +296,16 @@ class AuthorRecVideos:
 
     def __len__(self) -> int:
         return sum(len(self.videos(c)) for c in CATEGORIES)
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """One row per video: author_id, platform, category, position, then every field.
+
+        Needs the ``pandas`` extra (``pip install 'justoneapi-xingtu[pandas]'``); pandas
+        is imported here, never by ``import justoneapi_xingtu``. ``item_id`` stays text.
+        """
+        from .export import to_dataframe
+
+        return to_dataframe([self])
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{c}={len(self.videos(c))}" for c in CATEGORIES)

@@ -1,0 +1,448 @@
+"""author_rec_videos_many: the controller (deterministic, no clock), the engine, the clients."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import threading
+from collections.abc import Awaitable, Callable
+
+import justoneapi_xingtu.batch as batch_module
+import pytest
+from justoneapi_xingtu import (
+    AsyncXingtuClient,
+    AuthorRecVideos,
+    BatchStopped,
+    CollectionFailedError,
+    ConcurrencyController,
+    DailyQuotaExceededError,
+    InsufficientBalanceError,
+    InvalidParameterError,
+    InvalidTokenError,
+    Outcome,
+    PermissionDeniedError,
+    ProtocolError,
+    RateLimitError,
+    XingtuClient,
+)
+from justoneapi_xingtu.batch import BatchStats, _run
+from justoneapi_xingtu.testing import MockServer
+
+TOKEN = "batch-test-token"
+
+
+def ids(n: int, offset: int = 0) -> list[str]:
+    return [str(7_200_000_000_000_000_000 + offset + i) for i in range(n)]
+
+
+@pytest.fixture(autouse=True)
+def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch_module, "_RETRY_DELAY", 0.001)
+
+
+# -- the controller: every method takes the time, so these need no clock -----------------
+
+
+def fill(controller: ConcurrencyController, now: float) -> list[batch_module.Ticket]:
+    tickets = []
+    while controller.delay(now) == 0:
+        tickets.append(controller.start(now))
+    return tickets
+
+
+def test_starts_modestly_and_waits_for_a_free_slot() -> None:
+    controller = ConcurrencyController(max_concurrency=64)
+    tickets = fill(controller, 0.0)
+    assert len(tickets) == 4 and controller.delay(0.0) == math.inf
+    controller.failed(tickets[0], 0.1)
+    assert controller.delay(0.1) == 0 and controller.limit == 4  # a failure: no growth
+
+
+def test_grows_while_calls_succeed_and_never_past_the_cap() -> None:
+    controller = ConcurrencyController(max_concurrency=10)
+    now = 0.0
+    limits = []
+    for _ in range(40):
+        for ticket in fill(controller, now):
+            now += 0.01
+            controller.succeeded(ticket, now)
+        limits.append(controller.limit)
+    assert limits[0] > 4 and limits == sorted(limits)
+    assert max(limits) == 10 and controller.limit == 10
+
+
+def test_does_not_grow_when_the_window_is_not_what_limits() -> None:
+    controller = ConcurrencyController(max_concurrency=64)
+    for step in range(20):  # one call at a time: the window is never full
+        ticket = controller.start(float(step))
+        controller.succeeded(ticket, step + 0.5)
+    assert controller.limit == 4
+
+
+def test_a_rate_limit_halves_the_window_once_per_episode() -> None:
+    controller = ConcurrencyController(max_concurrency=64, initial_concurrency=16)
+    tickets = fill(controller, 1.0)
+    controller.rate_limited(tickets[0], 1.0, retry_after=None)
+    assert controller.limit == 8 and controller.decreases == 1
+    for ticket in tickets[1:6]:  # started before the decrease: the same episode
+        controller.rate_limited(ticket, 1.0, retry_after=None)
+    assert controller.limit == 8 and controller.decreases == 1
+    assert controller.rate_limited_calls == 6
+    for ticket in tickets[6:]:
+        controller.abandoned(ticket)
+    later = controller.start(5.0)  # after the pause: a new episode
+    controller.rate_limited(later, 5.0, retry_after=None)
+    assert controller.limit == 4 and controller.decreases == 2
+
+
+def test_the_window_never_goes_below_one() -> None:
+    controller = ConcurrencyController(max_concurrency=8, initial_concurrency=1)
+    now = 0.0
+    for _ in range(5):
+        now += 100.0
+        controller.rate_limited(controller.start(now), now, retry_after=None)
+    assert controller.limit == 1
+
+
+def test_retry_after_pauses_every_new_start() -> None:
+    controller = ConcurrencyController(max_concurrency=8)
+    first, second, *_ = fill(controller, 0.0)
+    controller.rate_limited(first, 10.0, retry_after=2.5)
+    assert controller.delay(10.0) == pytest.approx(2.5)
+    assert controller.delay(12.0) == pytest.approx(0.5)
+    assert controller.paused_until == pytest.approx(12.5)
+    controller.rate_limited(second, 12.6, retry_after=None)
+    assert controller.delay(12.6) == pytest.approx(1.0)  # no Retry-After: 1 s
+
+
+def test_without_retry_after_the_pause_is_one_second_and_at_most_sixty() -> None:
+    controller = ConcurrencyController(max_concurrency=8)
+    ticket = controller.start(0.0)
+    controller.rate_limited(ticket, 0.0, retry_after=3600.0)
+    assert controller.delay(0.0) == pytest.approx(60.0)
+
+
+def test_after_a_rate_limit_starts_are_paced_just_under_what_got_through() -> None:
+    controller = ConcurrencyController(max_concurrency=64, initial_concurrency=64)
+    # 30 calls started over 0.5 s all succeed, then one is rate limited.
+    for i in range(30):
+        controller.succeeded(controller.start(i / 60), i / 60 + 0.05)
+    limited = controller.start(0.5)
+    controller.rate_limited(limited, 0.55, retry_after=1.0)
+    # 30 successes over 0.483 s of starts, plus one second of burst: ~20.2/s, paced at 95%.
+    expected = 0.95 * 30 / (29 / 60 + 1.0)
+    assert controller.rate(1.55) == pytest.approx(expected)
+    assert controller.delay(1.55) == 0
+    controller.start(1.55)
+    assert controller.delay(1.55) == pytest.approx(1 / expected)
+    # ... and it probes upward slowly: +2% of the estimate per second.
+    assert controller.rate(11.55) == pytest.approx(expected * 1.2)
+
+
+def test_a_fixed_rate_caps_the_starts_in_both_modes() -> None:
+    for adaptive in (True, False):
+        controller = ConcurrencyController(max_concurrency=64, rate_per_s=10, adaptive=adaptive)
+        assert controller.delay(0.0) == 0
+        controller.start(0.0)
+        assert controller.delay(0.0) == pytest.approx(0.1)
+        assert controller.delay(0.1) == 0
+
+
+def test_fixed_concurrency_mode_neither_grows_nor_halves_but_still_pauses() -> None:
+    controller = ConcurrencyController(max_concurrency=12, adaptive=False)
+    tickets = fill(controller, 0.0)
+    assert len(tickets) == 12
+    controller.rate_limited(tickets[0], 0.1, retry_after=2)
+    assert controller.limit == 12 and controller.rate(0.1) is None
+    assert controller.delay(0.1) == pytest.approx(2.0)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"max_concurrency": 0}, {"max_concurrency": 2.5}, {"rate_per_s": 0}, {"rate_per_s": -1}],
+)
+def test_bad_settings_are_refused(kwargs: dict) -> None:
+    with pytest.raises(ValueError):
+        ConcurrencyController(**kwargs)
+
+
+# -- the engine, with a scripted call ------------------------------------------------
+
+
+def result_for(author_id: str) -> AuthorRecVideos:
+    document = {"code": 0, "data": {"newest_videos": [{"item_id": "1"}]}, "requestId": "r"}
+    return AuthorRecVideos(document, author_id=author_id, platform="SHORT_VIDEO")
+
+
+Script = Callable[[str, int], Awaitable[AuthorRecVideos]]
+
+
+async def collect(
+    script: Script,
+    authors: list[str],
+    controller: ConcurrencyController | None = None,
+    *,
+    max_retries: int = 2,
+) -> tuple[list[Outcome], BatchStats, BatchStopped | None, dict[str, int]]:
+    calls: dict[str, int] = {}
+
+    async def call(author_id: str) -> AuthorRecVideos:
+        calls[author_id] = calls.get(author_id, 0) + 1
+        return await script(author_id, calls[author_id])
+
+    stats = BatchStats(total=len(authors))
+    outcomes: list[Outcome] = []
+    stopped = None
+    try:
+        async for outcome in _run(
+            call,
+            authors,
+            "SHORT_VIDEO",
+            controller or ConcurrencyController(max_concurrency=8),
+            stats,
+            max_retries=max_retries,
+            max_rate_limit_retries=3,
+        ):
+            outcomes.append(outcome)
+    except BatchStopped as error:
+        stopped = error
+    return outcomes, stats, stopped, calls
+
+
+def test_every_author_gets_exactly_one_outcome_success_or_typed_error() -> None:
+    authors = ids(40)
+    bad = set(authors[::7])
+
+    async def script(author_id: str, n: int) -> AuthorRecVideos:
+        await asyncio.sleep(0)
+        if author_id in bad:
+            raise InvalidParameterError(400, "bad id")
+        return result_for(author_id)
+
+    outcomes, stats, stopped, calls = asyncio.run(collect(script, authors))
+    assert stopped is None
+    assert sorted(o.author_id for o in outcomes) == sorted(authors)
+    assert {o.author_id for o in outcomes if not o.ok} == bad
+    assert all(isinstance(o.error, InvalidParameterError) for o in outcomes if not o.ok)
+    assert all(o.result is not None and o.error is None for o in outcomes if o.ok)
+    assert set(calls.values()) == {1}  # a 400 is not retried
+    assert (stats.succeeded, stats.failed, stats.errors["code 400"]) == (34, 6, 6)
+
+
+def test_transient_failures_are_retried_up_to_the_clients_max_retries() -> None:
+    authors = ids(6)
+
+    async def script(author_id: str, n: int) -> AuthorRecVideos:
+        if author_id == authors[0] or n == 1:
+            raise CollectionFailedError(301)
+        return result_for(author_id)
+
+    outcomes, stats, _, calls = asyncio.run(collect(script, authors, max_retries=2))
+    by_id = {o.author_id: o for o in outcomes}
+    assert not by_id[authors[0]].ok and by_id[authors[0]].attempts == 3
+    assert by_id[authors[0]].error is not None and by_id[authors[0]].error.attempts == 3
+    assert all(by_id[a].ok and by_id[a].attempts == 2 for a in authors[1:])
+    assert stats.retried == sum(calls.values()) - len(authors)
+
+
+def test_rate_limited_calls_are_retried_after_the_pause_and_reach_the_controller() -> None:
+    authors = ids(5)
+    controller = ConcurrencyController(max_concurrency=8, burst_s=0.01, default_pause=0.01)
+
+    async def script(author_id: str, n: int) -> AuthorRecVideos:
+        if n == 1 and author_id in authors[:2]:
+            raise RateLimitError(302, retry_after=0.01)
+        if n == 1 and author_id == authors[2]:
+            error = ProtocolError("HTTP 429 without an envelope", http_status=429, retryable=True)
+            raise error
+        return result_for(author_id)
+
+    outcomes, stats, _, _ = asyncio.run(collect(script, authors, controller, max_retries=0))
+    assert all(o.ok for o in outcomes) and len(outcomes) == 5
+    assert stats.rate_limited == 3 and controller.rate_limited_calls == 3
+    assert controller.decreases >= 1
+
+
+def test_an_endless_rate_limit_ends_as_an_error_outcome_not_a_hang() -> None:
+    controller = ConcurrencyController(max_concurrency=2)
+    controller.default_pause = 0.001
+
+    async def script(author_id: str, n: int) -> AuthorRecVideos:
+        raise RateLimitError(302, retry_after=0.001)
+
+    outcomes, _, _, calls = asyncio.run(collect(script, ids(2), controller))
+    assert [type(o.error) for o in outcomes] == [RateLimitError, RateLimitError]
+    assert set(calls.values()) == {4}  # 1 + max_rate_limit_retries
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        DailyQuotaExceededError(303),
+        InsufficientBalanceError(601),
+        InvalidTokenError(100),
+        PermissionDeniedError(600),
+    ],
+)
+def test_a_stop_code_cancels_the_calls_in_flight_and_keeps_what_finished(error) -> None:
+    authors = ids(30)
+    cancelled: list[str] = []
+
+    async def script(author_id: str, n: int) -> AuthorRecVideos:
+        index = authors.index(author_id)
+        if index < 10:
+            return result_for(author_id)
+        if index == 10:
+            await asyncio.sleep(0.01)
+            raise error
+        try:
+            await asyncio.sleep(30)  # would hang the test if not cancelled
+        except asyncio.CancelledError:
+            cancelled.append(author_id)
+            raise
+        return result_for(author_id)
+
+    controller = ConcurrencyController(max_concurrency=8, adaptive=False)
+    outcomes, _, stopped, calls = asyncio.run(collect(script, authors, controller))
+    assert stopped is not None and stopped.cause is error and stopped.code == error.code
+    assert sorted(o.author_id for o in outcomes) == authors[:10] and all(o.ok for o in outcomes)
+    assert stopped.completed == 10
+    assert stopped.unfinished == tuple(authors[10:])  # no author silently dropped
+    assert len(cancelled) == 7 and controller.in_flight == 0
+    assert len(calls) == 18  # nothing was sent after the stop
+    assert error.description in str(stopped) and "20 not fetched" in str(stopped)
+
+
+def test_closing_early_cancels_the_calls_in_flight() -> None:
+    cancelled: list[str] = []
+
+    async def main() -> list[Outcome]:
+        async def call(author_id: str) -> AuthorRecVideos:
+            if author_id == "1":
+                return result_for(author_id)
+            try:
+                await asyncio.sleep(30)
+            except asyncio.CancelledError:
+                cancelled.append(author_id)
+                raise
+            return result_for(author_id)
+
+        outcomes = []
+        gen = _run(
+            call,
+            ["1", "2", "3", "4"],
+            "SHORT_VIDEO",
+            ConcurrencyController(max_concurrency=4, adaptive=False),
+            BatchStats(total=4),
+            max_retries=0,
+            max_rate_limit_retries=0,
+        )
+        async for outcome in gen:
+            outcomes.append(outcome)
+            break
+        await gen.aclose()
+        return outcomes
+
+    outcomes = asyncio.run(main())
+    assert [o.author_id for o in outcomes] == ["1"] and sorted(cancelled) == ["2", "3", "4"]
+
+
+# -- through the clients, against the mock server on loopback -----------------------------
+
+
+def batch_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith(("xingtu-batch", "xingtu-call"))]
+
+
+@pytest.fixture(scope="module")
+def server():
+    with MockServer(tokens={TOKEN}, latency=0.005) as running:
+        yield running
+
+
+def test_async_client_fetches_every_author_once_and_dedupes(server) -> None:
+    authors = ids(60)
+
+    async def main() -> list[Outcome]:
+        async with AsyncXingtuClient(TOKEN, base_url=server.base_url) as client:
+            async with client.author_rec_videos_many(authors + authors[:5]) as batch:
+                return [outcome async for outcome in batch]
+
+    server.api.reset_stats()
+    outcomes = asyncio.run(main())
+    assert sorted(o.author_id for o in outcomes) == sorted(authors)
+    assert all(o.ok and o.result is not None and len(o.result) == 6 for o in outcomes)
+    assert all(server.api.calls_for(a) == 1 for a in authors)
+
+
+def test_sync_client_yields_outcomes_and_leaves_no_threads(server) -> None:
+    authors = ids(40, 1000)
+    server.api.fail_authors[authors[3]] = 400
+    try:
+        with XingtuClient(TOKEN, base_url=server.base_url) as client:
+            with client.author_rec_videos_many(authors, max_concurrency=8) as batch:
+                outcomes = list(batch)
+            assert batch.stats.done == 40
+    finally:
+        del server.api.fail_authors[authors[3]]
+    assert sorted(o.author_id for o in outcomes) == sorted(authors)
+    assert [o.author_id for o in outcomes if not o.ok] == [authors[3]]
+    assert not batch_threads()
+
+
+def test_sync_batch_closed_early_stops_sending_and_joins_its_threads(server) -> None:
+    authors = ids(200, 2000)
+    server.api.reset_stats()
+    with XingtuClient(TOKEN, base_url=server.base_url) as client:
+        batch = client.author_rec_videos_many(authors, max_concurrency=4, adaptive=False)
+        first = next(batch)
+        batch.close()
+        sent = server.api.stats.total
+        assert first.ok and sent < 200
+        assert not batch_threads()
+        assert list(batch) == []
+        client.author_rec_videos(authors[0])  # the caller's client is still open
+    assert server.api.stats.total == sent + 1
+
+
+def test_sync_batch_raises_batch_stopped_after_the_outcomes_before_it(server) -> None:
+    authors = ids(12, 3000)
+    server.api.fail_authors[authors[6]] = 303
+    try:
+        with XingtuClient(TOKEN, base_url=server.base_url) as client:
+            batch = client.author_rec_videos_many(authors, max_concurrency=1, adaptive=False)
+            seen = []
+            with pytest.raises(BatchStopped) as raised:
+                for outcome in batch:
+                    seen.append(outcome.author_id)
+    finally:
+        del server.api.fail_authors[authors[6]]
+    assert seen == authors[:6]
+    assert isinstance(raised.value.cause, DailyQuotaExceededError)
+    assert raised.value.unfinished == tuple(authors[6:])
+
+
+def test_http_429_rate_limits_are_retried_by_the_batch() -> None:
+    with MockServer(tokens={TOKEN}, rate_limit=50, rate_limit_http_status=429) as server:
+        authors = ids(100, 4000)
+
+        async def main() -> tuple[list[Outcome], int]:
+            async with AsyncXingtuClient(TOKEN, base_url=server.base_url) as client:
+                batch = client.author_rec_videos_many(authors, max_concurrency=64)
+                async with batch:
+                    outcomes = [o async for o in batch]
+                return outcomes, batch.stats.rate_limited
+
+        outcomes, limited = asyncio.run(main())
+        assert len(outcomes) == 100 and all(o.ok for o in outcomes)
+        assert limited == server.api.stats.statuses.get(429, 0) > 0
+
+
+def test_bad_ids_are_refused_before_anything_is_sent(server) -> None:
+    with XingtuClient(TOKEN, base_url=server.base_url) as client:
+        with pytest.raises(ValueError, match=r"author_ids\[1\]"):
+            client.author_rec_videos_many(["1", "", "3"])
+        with pytest.raises(ValueError, match="one string"):
+            client.author_rec_videos_many("7012345678901234567")
+        with pytest.raises(ValueError, match="max_concurrency"):
+            client.author_rec_videos_many(["1"], max_concurrency=0)
