@@ -16,6 +16,7 @@ import httpx
 from justoneapi_xingtu_generated.models import Platform
 
 from ._base import DEFAULT_MAX_RESPONSE_BYTES, BaseClient
+from ._transport import AsyncShardedTransport, ShardedTransport
 from .batch import (
     DEFAULT_INITIAL_CONCURRENCY,
     DEFAULT_MAX_CONCURRENCY,
@@ -33,7 +34,7 @@ __all__ = ["AsyncXingtuClient", "XingtuClient"]
 _sleep = time.sleep
 _async_sleep = anyio.sleep
 
-_LIMITS = httpx.Limits(max_connections=256, max_keepalive_connections=64)
+MAX_CONNECTIONS = 256
 
 
 class XingtuClient(BaseClient):
@@ -85,7 +86,9 @@ class XingtuClient(BaseClient):
                 "for an httpx.AsyncClient)"
             )
         self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(timeout=self.timeout, limits=_LIMITS)
+        self._http = http_client or httpx.Client(
+            timeout=self.timeout, transport=ShardedTransport(MAX_CONNECTIONS)
+        )
 
     def author_rec_videos(
         self, o_author_id: str, *, platform: Platform | str = Platform.SHORT_VIDEO
@@ -222,7 +225,9 @@ class AsyncXingtuClient(BaseClient):
                 "http_client: expected an httpx.AsyncClient (use XingtuClient for an httpx.Client)"
             )
         self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(timeout=self.timeout, limits=_LIMITS)
+        self._http = http_client or httpx.AsyncClient(
+            timeout=self.timeout, transport=AsyncShardedTransport(MAX_CONNECTIONS)
+        )
 
     async def author_rec_videos(
         self, o_author_id: str, *, platform: Platform | str = Platform.SHORT_VIDEO

@@ -1,0 +1,66 @@
+"""The sharded pools the clients create: keep-alive reuse, spreading, exact accounting."""
+
+from __future__ import annotations
+
+import anyio
+import pytest
+from _faults import fault_server, truncated
+from justoneapi_xingtu import AsyncXingtuClient, TransportError, XingtuClient
+from justoneapi_xingtu._transport import AsyncShardedTransport, ShardedTransport
+from justoneapi_xingtu.testing import MockServer
+
+TOKEN = "transport-test-token"
+
+
+def test_a_sequential_caller_reuses_one_keep_alive_connection() -> None:
+    with MockServer(tokens={TOKEN}) as server, XingtuClient(TOKEN, base_url=server.base_url) as c:
+        for i in range(20):
+            c.author_rec_videos(str(7000000000000000000 + i))
+        assert server.connections_opened == 1
+        assert c._http._transport._load.counts == [0] * 32  # type: ignore[attr-defined]
+
+
+def test_concurrent_async_calls_spread_over_shards_and_release_them() -> None:
+    async def main(base_url: str) -> list[int]:
+        async with AsyncXingtuClient(TOKEN, base_url=base_url) as client:
+            transport = client._http._transport
+            assert isinstance(transport, AsyncShardedTransport)
+            async with anyio.create_task_group() as tg:
+                for i in range(64):
+                    tg.start_soon(client.author_rec_videos, str(7000000000000000000 + i))
+            used = [len(shard._pool.connections) for shard in transport._shards]
+            return [*transport._load.counts, *used]
+
+    with MockServer(tokens={TOKEN}, latency=0.05) as server:
+        numbers = anyio.run(main, server.base_url)
+    counts, used = numbers[:32], numbers[32:]
+    assert counts == [0] * 32
+    # 64 calls in flight at once: at least 8 shards hold connections, none more than 8.
+    assert sum(1 for n in used if n) >= 8 and max(used) <= 8
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_a_failed_body_read_still_releases_its_shard(kind: str) -> None:
+    body = b'{"code": 0, "data": {}, "message": null, "recordTime": null}'
+    with fault_server(truncated(body)) as server:
+        if kind == "sync":
+            with XingtuClient(TOKEN, base_url=server.base_url, max_retries=0) as client:
+                with pytest.raises(TransportError):
+                    client.author_rec_videos("1")
+                counts = client._http._transport._load.counts  # type: ignore[attr-defined]
+        else:
+
+            async def main() -> list[int]:
+                async with AsyncXingtuClient(TOKEN, base_url=server.base_url, max_retries=0) as c:
+                    with pytest.raises(TransportError):
+                        await c.author_rec_videos("1")
+                    return list(c._http._transport._load.counts)  # type: ignore[attr-defined]
+
+            counts = anyio.run(main)
+    assert counts == [0] * 32
+
+
+def test_shard_count_follows_the_connection_cap() -> None:
+    assert len(ShardedTransport(256)._shards) == 32
+    assert len(ShardedTransport(9)._shards) == 2
+    assert len(ShardedTransport(1)._shards) == 1
