@@ -7,8 +7,9 @@ import math
 import threading
 from collections.abc import Awaitable, Callable
 
-import justoneapi_xingtu.batch as batch_module
 import pytest
+
+import justoneapi_xingtu.batch as batch_module
 from justoneapi_xingtu import (
     AsyncXingtuClient,
     AuthorRecVideos,

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from justoneapi_xingtu import AuthorRecVideos, Outcome, ResultStore
 from justoneapi_xingtu.cli import IdsFileError, main, read_ids
 from justoneapi_xingtu.errors import CollectionFailedError, InvalidParameterError

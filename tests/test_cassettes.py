@@ -28,6 +28,8 @@ from _cassettes import (
 )
 from _contract import ROOT, SpecContract
 from _scripted import Answer, Seen, scripted_server
+from vcr.errors import CannotOverwriteExistingCassetteException
+
 from justoneapi_xingtu import (
     AsyncXingtuClient,
     AuthorRecVideos,
@@ -42,7 +44,6 @@ from justoneapi_xingtu import (
     RateLimitError,
     XingtuClient,
 )
-from vcr.errors import CannotOverwriteExistingCassetteException
 
 sys.path.insert(0, str(CASSETTES))
 import record

@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import pytest
+
 from justoneapi_xingtu.testing import MockServer
 
 TOKEN = "cli-secret-token-5678"

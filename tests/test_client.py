@@ -10,9 +10,10 @@ from typing import Any
 
 import anyio
 import httpx
-import justoneapi_xingtu.client as client_module
 import pytest
 from _scripted import Answer, scripted_server
+
+import justoneapi_xingtu.client as client_module
 from justoneapi_xingtu import (
     AsyncXingtuClient,
     BusinessError,

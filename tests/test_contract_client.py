@@ -19,6 +19,7 @@ import pytest
 from _contract import SPEC_PATH, SpecContract
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from justoneapi_xingtu import (
     AsyncXingtuClient,
     BusinessError,

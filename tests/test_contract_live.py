@@ -17,6 +17,7 @@ import contract_live
 import pytest
 from _contract import ROOT
 from _scripted import Answer, Seen, scripted_server
+
 from justoneapi_xingtu.testing import MockAPI
 
 TOKEN = "live-harness-token-6b7c8d"

@@ -21,8 +21,9 @@ import schemathesis
 import yaml
 from _cassettes import CASSETTES, validation_problems
 from _contract import MOCK_CHECKS, ROOT, SPEC_PATH, SpecContract, run_suite
-from justoneapi_xingtu.testing import MockAPI, make_wsgi_app
 from schemathesis import GenerationMode
+
+from justoneapi_xingtu.testing import MockAPI, make_wsgi_app
 
 sys.path.insert(0, str(ROOT / "openapi" / "tools"))
 from overlay import apply_overlay

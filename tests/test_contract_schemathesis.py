@@ -27,10 +27,11 @@ from _contract import (
     configure,
     run_suite,
 )
-from justoneapi_xingtu import BusinessError, XingtuClient
-from justoneapi_xingtu.testing import MockAPI, MockServer, make_wsgi_app
 from schemathesis import GenerationMode
 from schemathesis.core.failures import FailureGroup
+
+from justoneapi_xingtu import BusinessError, XingtuClient
+from justoneapi_xingtu.testing import MockAPI, MockServer, make_wsgi_app
 
 TOKEN = "contract-mock-token-5f1e2d"
 # The mutation proof points this suite at a mutated spec; normally it is openapi/xingtu.json.

@@ -8,6 +8,7 @@ import subprocess
 import pytest
 from _scripted import Answer, scripted_server
 from conftest import ROOT
+
 from justoneapi_xingtu_generated import Client
 from justoneapi_xingtu_generated.api.douyin_creator_marketplace_xingtu import (
     get_api_douyin_xingtu_gw_api_data_sp_author_rec_videos_v2v1 as endpoint,

@@ -17,14 +17,15 @@ from typing import Any
 import httpx
 import pytest
 from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
 from justoneapi_xingtu.testing import (
     ENDPOINT_PATH,
     MockAPI,
     MockServer,
     make_wsgi_app,
 )
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_URI = "urn:xingtu-openapi"

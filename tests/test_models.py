@@ -11,6 +11,7 @@ import pytest
 from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from justoneapi_xingtu import AuthorRecVideos, JustOneAPIError, Platform, Video, XingtuClient
 
 SPEC = json.loads((ROOT / "openapi" / "xingtu.json").read_text(encoding="utf-8"))

@@ -10,9 +10,10 @@ from __future__ import annotations
 import socket
 
 import pytest
+from pytest_socket import SocketConnectBlockedError
+
 from justoneapi_xingtu import XingtuClient
 from justoneapi_xingtu.testing import MockServer
-from pytest_socket import SocketConnectBlockedError
 
 # pytest-socket also warns about each blocked attempt; here the attempts are the point.
 pytestmark = pytest.mark.filterwarnings("ignore:A test tried to use socket")

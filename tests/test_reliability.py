@@ -17,7 +17,6 @@ from collections.abc import Callable
 from typing import Any
 
 import anyio
-import justoneapi_xingtu.client as client_module
 import pytest
 from _faults import (
     answer,
@@ -28,6 +27,8 @@ from _faults import (
     slow_headers,
     truncated,
 )
+
+import justoneapi_xingtu.client as client_module
 from justoneapi_xingtu import (
     AsyncXingtuClient,
     BusinessError,

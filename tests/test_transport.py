@@ -5,6 +5,7 @@ from __future__ import annotations
 import anyio
 import pytest
 from _faults import fault_server, truncated
+
 from justoneapi_xingtu import AsyncXingtuClient, TransportError, XingtuClient
 from justoneapi_xingtu._transport import AsyncShardedTransport, ShardedTransport
 from justoneapi_xingtu.testing import MockServer

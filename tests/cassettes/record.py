@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from _cassettes import AUTHOR, CASSETTES, DOCUMENTED_CODES, PLATFORM, make_vcr
 from _contract import ROOT
+
 from justoneapi_xingtu import JustOneAPIError, XingtuClient
 from justoneapi_xingtu.testing import MockServer
 

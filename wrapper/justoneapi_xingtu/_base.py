@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 import orjson
+
 from justoneapi_xingtu_generated.api.douyin_creator_marketplace_xingtu import (
     get_api_douyin_xingtu_gw_api_data_sp_author_rec_videos_v2v1 as _endpoint,
 )

@@ -13,6 +13,7 @@ from typing import Self
 
 import anyio
 import httpx
+
 from justoneapi_xingtu_generated.models import Platform
 
 from ._base import DEFAULT_MAX_RESPONSE_BYTES, BaseClient

@@ -21,6 +21,7 @@ from .errors import ProtocolError
 
 if TYPE_CHECKING:
     import pandas
+
     from justoneapi_xingtu_generated.models import RecVideo
 
 __all__ = ["CATEGORIES", "AuthorRecVideos", "Category", "Video"]

@@ -192,13 +192,13 @@ class _Fault:
 
 RANDOM_FAULTS: Final[tuple[_Fault, ...]] = (
     _Fault(301, 200, None, False, None, None),
-    _Fault(302, 429, None, False, "1", None),
+    _Fault(302, 429, None, False, "0", None),
     _Fault(500, 500, None, False, None, None),
     _Fault(9999, 200, None, False, None, None),
     _Fault(None, 502, None, True, None, None),
 )
 """What ``random_faults`` draws from: collection failed, rate limited (HTTP 429,
-``Retry-After: 1``), internal error, an undocumented code, an nginx HTML 502."""
+``Retry-After: 0``), internal error, an undocumented code, an nginx HTML 502."""
 
 
 class MockAPIOptions(TypedDict, total=False):
