@@ -69,8 +69,8 @@ check-generated: $(STAMP) ## fail if generated/ differs from what the spec and c
 	  rm -rf $$tmp; exit 1; fi
 
 lint: $(STAMP) ## ruff and mypy on the hand-written code
-	$(BIN)/ruff check wrapper tests openapi/tools
-	$(BIN)/ruff format --check wrapper tests openapi/tools
+	$(BIN)/ruff check wrapper tests openapi/tools bench
+	$(BIN)/ruff format --check wrapper tests openapi/tools bench
 	$(BIN)/mypy
 
 test: $(STAMP) ## the whole offline suite (what CI runs; includes everything in contract)

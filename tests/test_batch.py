@@ -447,3 +447,17 @@ def test_bad_ids_are_refused_before_anything_is_sent(server) -> None:
             client.author_rec_videos_many("7012345678901234567")
         with pytest.raises(ValueError, match="max_concurrency"):
             client.author_rec_videos_many(["1"], max_concurrency=0)
+
+
+def test_import_leaves_the_batch_engine_and_the_store_for_first_use() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, justoneapi_xingtu as j; "
+        "assert 'justoneapi_xingtu.batch' not in sys.modules; "
+        "assert 'sqlite3' not in sys.modules; "
+        "assert j.Outcome.__module__ == 'justoneapi_xingtu.batch'; "
+        "assert j.ResultStore.__module__ == 'justoneapi_xingtu.store'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -6,14 +6,15 @@ with XingtuClient() as client:              # token from JUSTONEAPI_TOKEN
     result = client.author_rec_videos("7012345678901234567", platform=Platform.SHORT_VIDEO)
 """
 
+import importlib
 import logging as _logging
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 from justoneapi_xingtu_generated.models import Platform
 
 from ._redact import install_log_redaction as _install_log_redaction
-from .batch import AsyncBatch, Batch, BatchStats, ConcurrencyController, Outcome
 from .client import AsyncXingtuClient, XingtuClient
 from .environments import Environment
 from .errors import (
@@ -34,9 +35,34 @@ from .errors import (
     ResponseTooLargeError,
     TransportError,
 )
-from .export import outcomes_to_dataframe
 from .models import CATEGORIES, AuthorRecVideos, Category, Video
-from .store import ResultStore
+
+if TYPE_CHECKING:
+    from .batch import AsyncBatch, Batch, BatchStats, ConcurrencyController, Outcome
+    from .export import outcomes_to_dataframe
+    from .store import ResultStore
+
+# Imported on first use (PEP 562): the batch engine, the SQLite store and the export
+# helpers cost import time that a single call does not need.
+_LAZY = {
+    "AsyncBatch": ".batch",
+    "Batch": ".batch",
+    "BatchStats": ".batch",
+    "ConcurrencyController": ".batch",
+    "Outcome": ".batch",
+    "ResultStore": ".store",
+    "outcomes_to_dataframe": ".export",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
 
 _logging.getLogger(__name__).addHandler(_logging.NullHandler())
 _install_log_redaction()

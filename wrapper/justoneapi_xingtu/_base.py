@@ -46,6 +46,10 @@ DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
 MAX_RETRY_AFTER = 60.0
+# author_rec_videos_many's defaults (the batch module itself is imported on first use).
+DEFAULT_MAX_CONCURRENCY = 32
+DEFAULT_INITIAL_CONCURRENCY = 4
+DEFAULT_MAX_RATE_LIMIT_RETRIES = 10
 _PLATFORMS = {p.value: p for p in Platform}
 
 

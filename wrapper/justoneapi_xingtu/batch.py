@@ -70,9 +70,12 @@ __all__ = [
 
 logger = logging.getLogger("justoneapi_xingtu")
 
-DEFAULT_MAX_CONCURRENCY = 32
-DEFAULT_INITIAL_CONCURRENCY = 4
-DEFAULT_MAX_RATE_LIMIT_RETRIES = 10
+from ._base import (  # noqa: E402 - defined there so that client.py need not import this module
+    DEFAULT_INITIAL_CONCURRENCY,
+    DEFAULT_MAX_CONCURRENCY,
+    DEFAULT_MAX_RATE_LIMIT_RETRIES,
+)
+
 _RETRY_DELAY = 0.5
 _MAX_RETRY_DELAY = 8.0
 _MAX_PAUSE = 60.0

@@ -9,25 +9,27 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 import anyio
 import httpx
 
 from justoneapi_xingtu_generated.models import Platform
 
-from ._base import DEFAULT_MAX_RESPONSE_BYTES, BaseClient
-from ._transport import AsyncShardedTransport, ShardedTransport
-from .batch import (
+from ._base import (
     DEFAULT_INITIAL_CONCURRENCY,
     DEFAULT_MAX_CONCURRENCY,
     DEFAULT_MAX_RATE_LIMIT_RETRIES,
-    AsyncBatch,
-    Batch,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    BaseClient,
 )
+from ._transport import AsyncShardedTransport, ShardedTransport
 from .environments import Environment
 from .errors import JustOneAPIError, ProtocolError
 from .models import AuthorRecVideos
+
+if TYPE_CHECKING:  # the batch engine is imported on first use: `import` stays fast
+    from .batch import AsyncBatch, Batch
 
 __all__ = ["AsyncXingtuClient", "XingtuClient"]
 
@@ -141,6 +143,8 @@ class XingtuClient(BaseClient):
                 for outcome in batch:
                     print(outcome.author_id, outcome.ok)
         """
+        from .batch import Batch
+
         return Batch(
             self,
             author_ids,
@@ -268,6 +272,8 @@ class AsyncXingtuClient(BaseClient):
             async for outcome in batch:
                 print(outcome.author_id, outcome.ok)
         """
+        from .batch import AsyncBatch
+
         return AsyncBatch(
             self,
             author_ids,
