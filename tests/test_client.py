@@ -429,3 +429,27 @@ def test_mock_server_validation_reaches_the_client_as_typed_errors(mock_server, 
         call(kind, mock_server.base_url, token="not-the-mock-token")
     result = call(kind, mock_server.base_url, platform=Platform.SHORT_DRAMA)
     assert len(result) == 6 and all(len(v.item_id) == 19 for _, v in result)
+
+
+def test_retry_after_parsing_takes_seconds_and_dates_and_ignores_garbage() -> None:
+    import email.utils
+    import time as real_time
+
+    from justoneapi_xingtu._base import parse_retry_after
+
+    assert parse_retry_after({"retry-after": "5"}) == 5.0
+    assert parse_retry_after({"retry-after": "-3"}) == 0.0
+    assert parse_retry_after({}) is None
+    assert parse_retry_after({"retry-after": "soon"}) is None
+    assert parse_retry_after({"retry-after": "nan"}) is None
+    future = email.utils.formatdate(real_time.time() + 30, usegmt=True)
+    assert 25 <= (parse_retry_after({"retry-after": future}) or 0) <= 31
+
+
+@both
+def test_a_malformed_retry_after_header_does_not_escape_as_a_crash(kind: str) -> None:
+    answer = Answer(200, envelope(302), {"Content-Type": "application/json", "Retry-After": "soon"})
+    with scripted_server([answer]) as (url, seen):
+        with pytest.raises(RateLimitError) as info:
+            call(kind, url, max_retries=1)
+    assert info.value.retry_after is None and len(seen) == 2

@@ -7,7 +7,6 @@ the two loops that send requests and sleep.
 
 from __future__ import annotations
 
-import email.utils
 import logging
 import math
 import os
@@ -88,7 +87,12 @@ def parse_retry_after(headers: Mapping[str, str]) -> float | None:
     try:
         seconds = float(value)
     except ValueError:
-        parsed = email.utils.parsedate_to_datetime(value) if value else None
+        import email.utils  # rare (an HTTP date): not worth its import time up front
+
+        try:
+            parsed = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
         if parsed is None:
             return None
         seconds = parsed.timestamp() - time.time()
