@@ -457,6 +457,8 @@ def test_import_leaves_the_batch_engine_and_the_store_for_first_use() -> None:
         "import sys, justoneapi_xingtu as j; "
         "assert 'justoneapi_xingtu.batch' not in sys.modules; "
         "assert 'sqlite3' not in sys.modules; "
+        "assert 'justoneapi_xingtu_generated' not in sys.modules; "
+        "assert j.Platform.SHORT_VIDEO.value == 'SHORT_VIDEO'; "
         "assert j.Outcome.__module__ == 'justoneapi_xingtu.batch'; "
         "assert j.ResultStore.__module__ == 'justoneapi_xingtu.store'"
     )

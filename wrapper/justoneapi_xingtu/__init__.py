@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-from justoneapi_xingtu_generated.models import Platform
-
 from ._redact import install_log_redaction as _install_log_redaction
 from .client import AsyncXingtuClient, XingtuClient
 from .environments import Environment
@@ -38,13 +36,17 @@ from .errors import (
 from .models import CATEGORIES, AuthorRecVideos, Category, Video
 
 if TYPE_CHECKING:
+    from justoneapi_xingtu_generated.models import Platform
+
     from .batch import AsyncBatch, Batch, BatchStats, ConcurrencyController, Outcome
     from .export import outcomes_to_dataframe
     from .store import ResultStore
 
-# Imported on first use (PEP 562): the batch engine, the SQLite store and the export
-# helpers cost import time that a single call does not need.
+# Imported on first use (PEP 562): the generated package (attrs models), the batch
+# engine, the SQLite store and the export helpers cost import time that a plain
+# `import justoneapi_xingtu` does not need.
 _LAZY = {
+    "Platform": "justoneapi_xingtu_generated.models",
     "AsyncBatch": ".batch",
     "Batch": ".batch",
     "BatchStats": ".batch",

@@ -7,21 +7,17 @@ the two loops that send requests and sleep.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import os
 import random
 import time
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import orjson
-
-from justoneapi_xingtu_generated.api.douyin_creator_marketplace_xingtu import (
-    get_api_douyin_xingtu_gw_api_data_sp_author_rec_videos_v2v1 as _endpoint,
-)
-from justoneapi_xingtu_generated.models import Platform
 
 from . import __version__
 from ._redact import redact
@@ -37,6 +33,11 @@ from .errors import (
 )
 from .models import AuthorRecVideos
 
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from justoneapi_xingtu_generated.models import Platform
+
 logger = logging.getLogger("justoneapi_xingtu")
 
 DEFAULT_TIMEOUT = 60.0
@@ -49,16 +50,32 @@ MAX_RETRY_AFTER = 60.0
 DEFAULT_MAX_CONCURRENCY = 32
 DEFAULT_INITIAL_CONCURRENCY = 4
 DEFAULT_MAX_RATE_LIMIT_RETRIES = 10
-_PLATFORMS = {p.value: p for p in Platform}
+
+
+@functools.cache
+def _endpoint() -> ModuleType:
+    """The generated endpoint module, imported on first use: `import justoneapi_xingtu`
+    need not pay for the generated package (attrs models and all)."""
+    from justoneapi_xingtu_generated.api.douyin_creator_marketplace_xingtu import (
+        get_api_douyin_xingtu_gw_api_data_sp_author_rec_videos_v2v1 as endpoint,
+    )
+
+    return endpoint
+
+
+@functools.cache
+def _platforms() -> dict[str, Platform]:
+    from justoneapi_xingtu_generated.models import Platform
+
+    return {p.value: p for p in Platform}
 
 
 def parse_platform(platform: Platform | str) -> Platform:
     """The enum, or its value/name as a string (case-insensitive)."""
-    if isinstance(platform, Platform):
-        return platform
-    if isinstance(platform, str) and platform.strip().upper() in _PLATFORMS:
-        return _PLATFORMS[platform.strip().upper()]
-    valid = ", ".join(_PLATFORMS)
+    platforms = _platforms()
+    if isinstance(platform, str) and platform.strip().upper() in platforms:
+        return platforms[platform.strip().upper()]  # the enum is a str too: same path
+    valid = ", ".join(platforms)
     raise ValueError(f"platform: unknown platform {platform!r}; expected one of {valid}")
 
 
@@ -123,7 +140,7 @@ class BaseClient:
         if not isinstance(max_response_bytes, int) or max_response_bytes <= 0:
             raise ValueError("max_response_bytes: expected a positive integer")
         self.max_response_bytes = max_response_bytes
-        self._url = self.base_url + _endpoint._get_kwargs(token="", o_author_id="")["url"]
+        self._url = self.base_url + _endpoint()._get_kwargs(token="", o_author_id="")["url"]
         self._headers = {
             "Accept": "application/json",
             "User-Agent": f"justoneapi-xingtu/{__version__} httpx/{httpx.__version__}",
@@ -171,7 +188,7 @@ class BaseClient:
     ) -> tuple[str, Platform, dict[str, Any]]:
         author_id = check_author_id(o_author_id)
         chosen = parse_platform(platform)
-        params = _endpoint._get_kwargs(token=self._token, o_author_id=author_id, platform=chosen)
+        params = _endpoint()._get_kwargs(token=self._token, o_author_id=author_id, platform=chosen)
         return author_id, chosen, params["params"]
 
     def _redact(self, text: str) -> str:

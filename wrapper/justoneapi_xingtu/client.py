@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING, Self
 import anyio
 import httpx
 
-from justoneapi_xingtu_generated.models import Platform
-
 from ._base import (
     DEFAULT_INITIAL_CONCURRENCY,
     DEFAULT_MAX_CONCURRENCY,
@@ -29,6 +27,8 @@ from .errors import JustOneAPIError, ProtocolError
 from .models import AuthorRecVideos
 
 if TYPE_CHECKING:  # the batch engine is imported on first use: `import` stays fast
+    from justoneapi_xingtu_generated.models import Platform
+
     from .batch import AsyncBatch, Batch
 
 __all__ = ["AsyncXingtuClient", "XingtuClient"]
@@ -94,7 +94,7 @@ class XingtuClient(BaseClient):
         )
 
     def author_rec_videos(
-        self, o_author_id: str, *, platform: Platform | str = Platform.SHORT_VIDEO
+        self, o_author_id: str, *, platform: Platform | str = "SHORT_VIDEO"
     ) -> AuthorRecVideos:
         """An author's recommended videos: masterpiece, newest, order-hot and personal-hot.
 
@@ -122,7 +122,7 @@ class XingtuClient(BaseClient):
     def author_rec_videos_many(
         self,
         author_ids: Iterable[str],
-        platform: Platform | str = Platform.SHORT_VIDEO,
+        platform: Platform | str = "SHORT_VIDEO",
         *,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
         initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,
@@ -235,7 +235,7 @@ class AsyncXingtuClient(BaseClient):
         )
 
     async def author_rec_videos(
-        self, o_author_id: str, *, platform: Platform | str = Platform.SHORT_VIDEO
+        self, o_author_id: str, *, platform: Platform | str = "SHORT_VIDEO"
     ) -> AuthorRecVideos:
         """See :meth:`XingtuClient.author_rec_videos`."""
         author_id, chosen, params = self._prepare(o_author_id, platform)
@@ -258,7 +258,7 @@ class AsyncXingtuClient(BaseClient):
     def author_rec_videos_many(
         self,
         author_ids: Iterable[str],
-        platform: Platform | str = Platform.SHORT_VIDEO,
+        platform: Platform | str = "SHORT_VIDEO",
         *,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
         initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,
