@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx
 from _payloads import large_body, small_body
+
 from justoneapi_xingtu import AsyncXingtuClient, XingtuClient
 
 BASE = "http://bench.invalid"

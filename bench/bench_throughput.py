@@ -11,6 +11,7 @@ import asyncio
 import time
 
 from _mock_process import TOKEN, mock_process
+
 from justoneapi_xingtu import AsyncXingtuClient, XingtuClient
 
 LATENCY = 0.05
@@ -44,8 +45,8 @@ def main() -> dict[str, tuple[float, float]]:
     figures: dict[str, tuple[float, float]] = {}
     with mock_process("--latency", str(LATENCY)) as base_url:
         figures["sequential loop"] = (sequential(base_url, 60), 1 / LATENCY)
-        for concurrency in (8, 32, 128):
-            calls = max(400, concurrency * 25)
+        for concurrency in (8, 16, 32, 64, 128):
+            calls = max(1000, concurrency * 25)
             rate, ok = concurrent(base_url, concurrency, calls)
             assert ok == calls, f"{calls - ok} calls failed at concurrency {concurrency}"
             figures[f"many, concurrency {concurrency}"] = (rate, concurrency / LATENCY)
