@@ -7,13 +7,14 @@ the two loops that send requests and sleep.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import math
 import os
 import random
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -116,6 +117,30 @@ def parse_retry_after(headers: Mapping[str, str]) -> float | None:
     return max(0.0, seconds) if math.isfinite(seconds) else None
 
 
+class _Body:
+    """The chunks of one streamed answer, held to ``max_response_bytes`` and to the
+    whole-call deadline (httpx's read timeout is per chunk: a trickle never trips it)."""
+
+    __slots__ = ("chunks", "client", "deadline", "size")
+
+    def __init__(self, client: BaseClient) -> None:
+        self.client = client
+        self.deadline = time.monotonic() + client.timeout
+        self.chunks: list[bytes] = []
+        self.size = 0
+
+    def add(self, chunk: bytes) -> None:
+        self.size += len(chunk)
+        if self.size > self.client.max_response_bytes:
+            raise self.client._too_large()
+        self.chunks.append(chunk)
+        if time.monotonic() > self.deadline:
+            raise self.client._transport_error(httpx.ReadTimeout("body still arriving"))
+
+    def value(self) -> bytes:
+        return b"".join(self.chunks)
+
+
 class BaseClient:
     """Configuration and the parts of a call that do no I/O."""
 
@@ -211,10 +236,32 @@ class BaseClient:
             "it was not read into memory"
         )
 
-    def _check_declared_length(self, headers: httpx.Headers) -> None:
+    def _body(self, headers: httpx.Headers) -> _Body:
+        """A collector for one answer's body, refusing it early when it declares too much."""
         declared = headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > self.max_response_bytes:
             raise self._too_large()
+        return _Body(self)
+
+    @contextlib.contextmanager
+    def _http_errors(self) -> Iterator[None]:
+        """Turn httpx's exceptions into this package's, with the token redacted."""
+        try:
+            yield
+        except httpx.DecodingError as exc:
+            detail = self._redact(str(exc))
+            raise ProtocolError(f"the answer could not be decoded: {detail}") from None
+        except httpx.HTTPError as exc:
+            raise self._transport_error(exc) from None
+
+    def _next_delay(self, error: JustOneAPIError, attempt: int, author_id: str) -> float | None:
+        """After failed attempt number ``attempt`` (from 0): the wait before the next one,
+        logged, or None when the error is final."""
+        error.attempts = attempt + 1
+        delay = self._retry_delay(error, attempt)
+        if delay is not None:
+            self._log_retry(error, attempt, delay, author_id)
+        return delay
 
     def _decode(
         self,

@@ -23,7 +23,7 @@ from ._base import (
 )
 from ._transport import AsyncShardedTransport, ShardedTransport
 from .environments import Environment
-from .errors import JustOneAPIError, ProtocolError
+from .errors import JustOneAPIError
 from .models import AuthorRecVideos
 
 if TYPE_CHECKING:  # the batch engine is imported on first use: `import` stays fast
@@ -111,11 +111,9 @@ class XingtuClient(BaseClient):
                 result.attempts = attempt + 1
                 return result
             except JustOneAPIError as error:
-                error.attempts = attempt + 1
-                delay = self._retry_delay(error, attempt)
+                delay = self._next_delay(error, attempt, author_id)
                 if delay is None:
                     raise
-                self._log_retry(error, attempt, delay, author_id)
                 _sleep(delay)
                 attempt += 1
 
@@ -157,28 +155,16 @@ class XingtuClient(BaseClient):
         )
 
     def _send(self, params: dict[str, str]) -> tuple[int, httpx.Headers, bytes]:
-        deadline = time.monotonic() + self.timeout
-        try:
-            with self._http.stream(
+        with (
+            self._http_errors(),
+            self._http.stream(
                 "GET", self._url, params=params, headers=self._headers, timeout=self.timeout
-            ) as response:
-                self._check_declared_length(response.headers)
-                chunks: list[bytes] = []
-                size = 0
-                for chunk in response.iter_bytes():
-                    size += len(chunk)
-                    if size > self.max_response_bytes:
-                        raise self._too_large()
-                    chunks.append(chunk)
-                    if time.monotonic() > deadline:
-                        raise self._transport_error(httpx.ReadTimeout("body still arriving"))
-                return response.status_code, response.headers, b"".join(chunks)
-        except httpx.DecodingError as exc:
-            raise ProtocolError(
-                f"the answer could not be decoded: {self._redact(str(exc))}"
-            ) from None
-        except httpx.HTTPError as exc:
-            raise self._transport_error(exc) from None
+            ) as response,
+        ):
+            body = self._body(response.headers)
+            for chunk in response.iter_bytes():
+                body.add(chunk)
+            return response.status_code, response.headers, body.value()
 
     def close(self) -> None:
         """Close the connection pool, if this client created it."""
@@ -247,11 +233,9 @@ class AsyncXingtuClient(BaseClient):
                 result.attempts = attempt + 1
                 return result
             except JustOneAPIError as error:
-                error.attempts = attempt + 1
-                delay = self._retry_delay(error, attempt)
+                delay = self._next_delay(error, attempt, author_id)
                 if delay is None:
                     raise
-                self._log_retry(error, attempt, delay, author_id)
                 await _async_sleep(delay)
                 attempt += 1
 
@@ -286,28 +270,14 @@ class AsyncXingtuClient(BaseClient):
         )
 
     async def _send(self, params: dict[str, str]) -> tuple[int, httpx.Headers, bytes]:
-        deadline = time.monotonic() + self.timeout
-        try:
+        with self._http_errors():
             async with self._http.stream(
                 "GET", self._url, params=params, headers=self._headers, timeout=self.timeout
             ) as response:
-                self._check_declared_length(response.headers)
-                chunks: list[bytes] = []
-                size = 0
+                body = self._body(response.headers)
                 async for chunk in response.aiter_bytes():
-                    size += len(chunk)
-                    if size > self.max_response_bytes:
-                        raise self._too_large()
-                    chunks.append(chunk)
-                    if time.monotonic() > deadline:
-                        raise self._transport_error(httpx.ReadTimeout("body still arriving"))
-                return response.status_code, response.headers, b"".join(chunks)
-        except httpx.DecodingError as exc:
-            raise ProtocolError(
-                f"the answer could not be decoded: {self._redact(str(exc))}"
-            ) from None
-        except httpx.HTTPError as exc:
-            raise self._transport_error(exc) from None
+                    body.add(chunk)
+                return response.status_code, response.headers, body.value()
 
     async def aclose(self) -> None:
         """Close the connection pool, if this client created it."""
