@@ -76,9 +76,11 @@ def test_store_replaces_an_author_whole_and_resumes_only_what_is_left(tmp_path) 
         store.record(Outcome("3", "SHORT_VIDEO", error=CollectionFailedError(301)))
         store.record(success("4"))
         store.record(Outcome("4", "SHORT_VIDEO", error=CollectionFailedError(301)))
-        assert store.counts() == {"ok": 2, "failed": 1, "retry": 1}
-        assert store.video_count() == 4
-        assert store.todo(["1", "2", "3", "4", "5"], "SHORT_VIDEO") == ["3", "5"]
+        store.record(success("5"))  # a refresh that fails for good keeps what was collected
+        store.record(Outcome("5", "SHORT_VIDEO", error=InvalidParameterError(400)))
+        assert store.counts() == {"ok": 3, "failed": 1, "retry": 1}
+        assert store.video_count() == 6
+        assert store.todo(["1", "2", "3", "4", "5", "6"], "SHORT_VIDEO") == ["3", "6"]
         assert store.todo(["1", "5"], "LIVE_STREAMING") == ["1", "5"]
         assert store.todo(["1", "2"], "SHORT_VIDEO", refresh=True) == ["1", "2"]
         exported = list(store.video_rows())
@@ -88,7 +90,13 @@ def test_store_replaces_an_author_whole_and_resumes_only_what_is_left(tmp_path) 
     ]
     assert exported[0]["is_hot"] is True and exported[0]["category"] == "newest"
     fetched = rows(tmp_path / "r.sqlite", "SELECT author_id, status, code FROM fetches ORDER BY 1")
-    assert fetched == [("1", "ok", 0), ("2", "failed", 400), ("3", "retry", 301), ("4", "ok", 0)]
+    assert fetched == [
+        ("1", "ok", 0),
+        ("2", "failed", 400),
+        ("3", "retry", 301),
+        ("4", "ok", 0),
+        ("5", "ok", 0),
+    ]
 
 
 def test_store_tables_have_the_documented_columns(tmp_path) -> None:

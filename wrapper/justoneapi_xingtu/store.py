@@ -167,10 +167,8 @@ class ResultStore:
                     None,
                     outcome.attempts,
                 )
-                if fetch[2] == "failed":  # a final failure: no stale videos stay behind
-                    db.execute("DELETE FROM videos WHERE author_id = ? AND platform = ?", key)
-                elif self._status_of(*key) == "ok":  # a refresh that failed transiently:
-                    db.execute("COMMIT")  # the earlier success stays
+                if self._status_of(*key) == "ok":  # a refresh that failed, for any reason:
+                    db.execute("COMMIT")  # the earlier success and its videos stay
                     return
             db.execute("INSERT OR REPLACE INTO fetches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", fetch)
             db.execute("COMMIT")
