@@ -14,6 +14,7 @@ import math
 import os
 import random
 import time
+import urllib.parse
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -215,6 +216,11 @@ class BaseClient:
         chosen = parse_platform(platform)
         params = _endpoint()._get_kwargs(token=self._token, o_author_id=author_id, platform=chosen)
         return author_id, chosen, params["params"]
+
+    def _url_for(self, params: dict[str, str]) -> str:
+        """The request URL with its query: encoded here once, rather than parsed and
+        merged again by httpx on every call."""
+        return f"{self._url}?{urllib.parse.urlencode(params)}"
 
     def _redact(self, text: str) -> str:
         return redact(text, (self._token,))

@@ -158,7 +158,7 @@ class XingtuClient(BaseClient):
         with (
             self._http_errors(),
             self._http.stream(
-                "GET", self._url, params=params, headers=self._headers, timeout=self.timeout
+                "GET", self._url_for(params), headers=self._headers, timeout=self.timeout
             ) as response,
         ):
             body = self._body(response.headers)
@@ -272,7 +272,7 @@ class AsyncXingtuClient(BaseClient):
     async def _send(self, params: dict[str, str]) -> tuple[int, httpx.Headers, bytes]:
         with self._http_errors():
             async with self._http.stream(
-                "GET", self._url, params=params, headers=self._headers, timeout=self.timeout
+                "GET", self._url_for(params), headers=self._headers, timeout=self.timeout
             ) as response:
                 body = self._body(response.headers)
                 async for chunk in response.aiter_bytes():
