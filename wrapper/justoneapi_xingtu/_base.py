@@ -278,34 +278,29 @@ class BaseClient:
         platform: Platform,
     ) -> AuthorRecVideos:
         """The result of a code-0 envelope, or the exception the answer calls for."""
-        retry_after = parse_retry_after(headers)
-        transient = status >= 500 or status == 429
+
+        def not_an_envelope(detail: str) -> ProtocolError:
+            return ProtocolError(
+                f"HTTP {status}{detail}",
+                http_status=status,
+                retryable=status >= 500 or status == 429,
+                retry_after=parse_retry_after(headers),
+            )
+
         try:
             document = orjson.loads(body)
         except orjson.JSONDecodeError:
             kind = headers.get("content-type", "no content type")
             shown = self._redact(body[:80].decode("utf-8", "replace")).strip() or "an empty body"
-            error = ProtocolError(
-                f"HTTP {status} ({kind}) is not a JSON envelope: {shown!r}",
-                http_status=status,
-                retryable=transient,
-            )
-            error.retry_after = retry_after
-            raise error from None
+            raise not_an_envelope(f" ({kind}) is not a JSON envelope: {shown!r}") from None
         code = document.get("code") if isinstance(document, dict) else None
         if not isinstance(code, int) or isinstance(code, bool):
-            error = ProtocolError(
-                f"HTTP {status}: the JSON answer has no integer 'code' "
-                f"(got {type(document).__name__}), so it is not the API's envelope",
-                http_status=status,
-                retryable=transient,
+            raise not_an_envelope(
+                f": the JSON answer has no integer 'code' (got {type(document).__name__}), "
+                "so it is not the API's envelope"
             )
-            error.retry_after = retry_after
-            raise error
-        assert isinstance(document, dict)
         if code == 0:
-            result = AuthorRecVideos(document, author_id=author_id, platform=platform.value)
-            return result
+            return AuthorRecVideos(document, author_id=author_id, platform=platform.value)
         message = document.get("message")
         request_id = document.get("requestId")
         raise error_for_code(
@@ -313,7 +308,7 @@ class BaseClient:
             self._redact(message) if isinstance(message, str) else None,
             request_id=request_id if isinstance(request_id, str) else None,
             http_status=status,
-            retry_after=retry_after,
+            retry_after=parse_retry_after(headers),
         )
 
     def _retry_delay(self, error: JustOneAPIError, attempt: int) -> float | None:

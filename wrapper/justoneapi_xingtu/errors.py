@@ -228,11 +228,17 @@ class ProtocolError(JustOneAPIError):
     """The answer is not a JSON envelope: an HTML error page, a non-object, no ``code``..."""
 
     def __init__(
-        self, message: str, *, http_status: int | None = None, retryable: bool = False
+        self,
+        message: str,
+        *,
+        http_status: int | None = None,
+        retryable: bool = False,
+        retry_after: float | None = None,
     ) -> None:
         super().__init__(message)
         self.http_status = http_status
         self.retryable = retryable
+        self.retry_after = retry_after
 
 
 class ResponseTooLargeError(ProtocolError):
