@@ -162,3 +162,148 @@ def test_an_integer_too_large_to_decode_exactly_is_an_error_not_a_wrong_number()
     video = client_answering(body).author_rec_videos("1").newest_videos[0]
     with pytest.raises(JustOneAPIError, match="'play'"):
         _ = video.play
+
+
+# --- the typed fast path reads exactly what the tolerant reader reads --------------------
+
+from justoneapi_xingtu import ProtocolError, models  # noqa: E402
+
+LAX_VALUES = st.one_of(
+    JSON_SCALARS,
+    st.integers(),  # past 64 bits too
+    st.sampled_from([2**63 - 1, 2**63, -(2**63), -(2**63) - 1, 2**64 + 1, 1e19, 12.0, 0, 1]),
+    st.from_regex(r"\A[ +-]?[0-9٠-٩]{1,21} ?\Z"),  # digits, non-ASCII ones included
+    st.sampled_from(["true", "false", "1", "0", "1.5", "nan", "inf", "1e3", "1_0", "0x1"]),
+    st.lists(st.one_of(st.text(max_size=3), st.integers()), max_size=2),
+)
+EXACT = {  # values of exactly the declared type, integers across the 64-bit edges
+    "int": st.one_of(
+        st.integers(), st.integers(-(2**63) - 2, -(2**63) + 2), st.integers(2**63 - 2, 2**64 + 2)
+    ),
+    "float": st.one_of(st.integers(), st.floats(allow_nan=False, allow_infinity=False)),
+    "str": st.text(max_size=5),
+    "bool": st.booleans(),
+    "list[str]": st.lists(st.text(max_size=3), max_size=2),
+}
+exact_video = st.fixed_dictionaries(
+    {}, optional={name: EXACT[kind] for name, kind in Video.FIELD_TYPES.items()}
+)
+
+
+@st.composite
+def lax_video(draw: st.DrawFn) -> dict[str, Any]:
+    """Mostly exactly typed (the fast path's case), at times one value to convert or
+    refuse, at times a field the spec does not know."""
+    record = draw(exact_video)
+    if draw(st.booleans()):
+        record[draw(st.sampled_from(Video.FIELDS))] = draw(LAX_VALUES)
+    if draw(st.booleans()):
+        record["unknown_field"] = draw(JSON_SCALARS)
+    return record
+
+
+def read(video: Video, name: str) -> tuple[Any, ...]:
+    try:
+        value = getattr(video, name)
+    except ProtocolError as error:
+        return ("error", str(error))
+    return ("ok", type(value), value)
+
+
+def oracle(record: dict[str, Any], name: str) -> tuple[Any, ...]:
+    """The tolerant reader's rule for one field, applied to the record as decoded."""
+    value = record.get(name)
+    if value is None:
+        return ("ok", type(None), None)
+    try:
+        converted = models._CONVERTERS[Video.FIELD_TYPES[name]](name, value)
+    except ProtocolError as error:
+        return ("error", str(error))
+    return ("ok", type(converted), converted)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(lax_video(), min_size=1, max_size=3))
+def test_every_path_reads_each_field_as_the_tolerant_reader_does(records) -> None:
+    body = json.dumps({"code": 0, "data": {"newest_videos": records}}).encode()
+    decoded = json.loads(body)["data"]["newest_videos"]
+    via_client = client_answering(body).author_rec_videos("1").newest_videos
+    import orjson
+
+    as_decoded = orjson.loads(body)["data"]["newest_videos"]  # what the client's raw holds
+    for video, direct, record in zip(via_client, map(Video, decoded), as_decoded, strict=True):
+        unknown = {k: v for k, v in record.items() if k not in Video.FIELDS}
+        assert video.raw == record and video.extra == unknown and direct.extra == unknown
+        for name in Video.FIELDS:
+            expected = oracle(record, name)
+            assert read(video, name) == expected, name
+            assert read(direct, name) == oracle(dict(direct.raw), name), name
+        if all(read(video, name)[0] == "ok" for name in Video.FIELDS):
+            assert video.to_dict() == direct.to_dict()
+
+
+# Values where a looser decoder (msgspec's strict=False, say) and this reader disagree.
+EDGE_VALUES = ["1e3", "12.0", "nan", "inf", "true", "false", "1", "0", " 12", "+12", "1_0"]
+EDGE_VALUES += [1, 0, 12.0, True, 2**63, -(2**63), "١٢"]
+ONE_FIELD_PER_KIND = {kind: name for name, kind in reversed(Video.FIELD_TYPES.items())}
+
+
+@pytest.mark.parametrize("value", EDGE_VALUES, ids=repr)
+@pytest.mark.parametrize("kind", sorted(ONE_FIELD_PER_KIND))
+def test_edge_values_read_as_the_tolerant_reader_says_on_every_path(kind, value) -> None:
+    name = ONE_FIELD_PER_KIND[kind]
+    record = {name: value, "item_id": "1"}
+    body = json.dumps({"code": 0, "data": {"newest_videos": [record]}}).encode()
+    via_client = client_answering(body).author_rec_videos("1").newest_videos[0]
+    assert read(via_client, name) == oracle(record, name)
+    assert read(Video(record), name) == oracle(record, name)
+
+
+def test_an_exactly_typed_answer_keeps_its_raw_json_exact() -> None:
+    record = {"item_id": "7608935920095612211", "play": 5, "duration_min": 0, "is_hot": False}
+    body = json.dumps({"code": 0, "data": {"newest_videos": [record]}, "requestId": "r"}).encode()
+    result = client_answering(body).author_rec_videos("1")
+    video = result.newest_videos[0]
+    assert video.duration_min == 0.0 and type(video.duration_min) is float
+    assert video.raw == record and type(video.raw["duration_min"]) is int  # as sent
+    assert video.extra == {} and video.to_dict()["like"] is None
+    assert result.raw == json.loads(body) and result.request_id == "r"
+
+
+@pytest.mark.parametrize("value", [2**63, -(2**63) - 1, 18446744073709551615])
+def test_an_integer_past_64_bits_is_an_error_on_every_path(value: int) -> None:
+    body = b'{"code":0,"data":{"newest_videos":[{"play":%d,"like":3}]}}' % value
+    video = client_answering(body).author_rec_videos("1").newest_videos[0]
+    assert video.like == 3  # the other fields still read
+    with pytest.raises(ProtocolError, match="video field 'play'"):
+        _ = video.play
+
+
+class CountingDigits(str):
+    """A string that counts how often a reader looks at its digits."""
+
+    stripped = 0
+
+    def strip(self, chars: str | None = None) -> str:
+        type(self).stripped += 1
+        return str.strip(self, chars)
+
+
+def test_a_field_is_converted_once_however_often_it_is_read() -> None:
+    CountingDigits.stripped = 0
+    video = Video({"play": CountingDigits("12")})
+    assert [video.play, video.play, video.to_dict()["play"], video.play] == [12, 12, 12, 12]
+    assert CountingDigits.stripped == 1
+
+
+def test_a_video_is_immutable_and_survives_pickle_and_copy() -> None:
+    import copy
+    import pickle
+
+    video = Video({"play": "12", "brand_new_field": 1})
+    with pytest.raises(AttributeError):
+        video.play = 13  # type: ignore[misc]
+    for clone in (pickle.loads(pickle.dumps(video)), copy.copy(video), copy.deepcopy(video)):
+        assert clone == video and clone.play == 12 and clone.extra == {"brand_new_field": 1}
+    with pytest.raises(AttributeError, match="plya"):
+        _ = video.plya  # type: ignore[attr-defined]

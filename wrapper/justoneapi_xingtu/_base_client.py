@@ -40,7 +40,7 @@ from .errors import (
     TransportError,
     error_for_code,
 )
-from .models import AuthorRecVideos
+from .models import AuthorRecVideos, decode_success
 
 logger = logging.getLogger("justoneapi_xingtu")
 
@@ -204,6 +204,9 @@ class BaseClient:
         platform: str,
     ) -> AuthorRecVideos:
         """The result of a code-0 envelope, or the exception the answer calls for."""
+        result = decode_success(body, author_id=author_id, platform=platform)
+        if result is not None:  # the usual answer, decoded straight into typed videos
+            return result
 
         def not_an_envelope(detail: str) -> ProtocolError:
             return ProtocolError(

@@ -1,16 +1,26 @@
-"""Typed, lazy views over the decoded answer.
+"""Typed views over the decoded answer.
 
-A :class:`Video` keeps the record exactly as received and converts a field only when it
-is read, so a call that returns 800 videos costs little more than decoding the JSON.
-Reading is tolerant where that is lossless (a missing field reads as ``None``; ``"12"``
-reads as ``12`` for an integer field) and loud where it is not: a value that cannot be
-the declared type raises :class:`~justoneapi_xingtu.errors.ProtocolError` naming the
-field, never a silently wrong number. Fields the spec does not know yet are kept in
-:attr:`Video.raw` and :attr:`Video.extra`.
+A :class:`Video` holds every field of the spec's ``RecVideo`` already converted, so
+reading ``video.play`` is a plain attribute read (as cheap as ``record["play"]``) and
+``to_dict()`` one C-level copy. An answer whose every video is already exactly typed
+(the usual case) is decoded straight into videos by msgspec, without building a dict per
+record first; any other answer takes the tolerant path, with the same results:
+
+* a missing field (or ``null``) reads as ``None``;
+* lossless conversions are made (``"12"`` reads as ``12`` for an integer field, ``0``/``1``
+  as a boolean, an integer as a float or a string where that field wants one);
+* a value that cannot be its declared type raises
+  :class:`~justoneapi_xingtu.errors.ProtocolError` naming the field when that field is
+  read (an integer past 64 bits, ``"١٢"``, ``"lots"``...), never a silently wrong number,
+  and the other fields still read;
+* fields the spec does not know yet are kept in :attr:`Video.extra` and :attr:`Video.raw`.
+
+The record as received (:attr:`Video.raw`, :attr:`AuthorRecVideos.raw`) is decoded from
+the answer's bytes the first time it is asked for.
 
 The declared fields are ``RecVideo``'s in ``openapi/xingtu.json``: ``make generate``
-writes them into ``_spec_data`` (names and types), and :class:`Video` installs one typed
-attribute per field from that table, so a field added to the spec needs no edit here.
+writes them into ``_spec_data`` (names and types), and :class:`Video` takes its fields
+from that table, so a field added to the spec needs no edit here.
 
 This module also holds what a batch produces: :class:`Outcome` and :class:`BatchStats`.
 """
@@ -20,9 +30,12 @@ from __future__ import annotations
 import math
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
+
+import msgspec
+import orjson
 
 from ._spec import VIDEO_FIELDS, rec_video_model
 from ._spec_data import RecVideoFields
@@ -34,8 +47,6 @@ if TYPE_CHECKING:
     from ._spec import RecVideo
 
 __all__ = ["CATEGORIES", "AuthorRecVideos", "BatchStats", "Category", "Outcome", "Video"]
-
-T = TypeVar("T")
 
 Category = Literal["masterpiece", "newest", "order_hot", "personal_hot"]
 CATEGORIES: tuple[Category, ...] = ("masterpiece", "newest", "order_hot", "personal_hot")
@@ -105,98 +116,143 @@ def _to_str_list(name: str, value: object) -> list[str]:
     raise _bad(name, value, "a list of strings")
 
 
-class _Field(Generic[T]):
-    """A typed attribute of :class:`Video`, read from the raw record on access."""
-
-    __slots__ = ("convert", "name")
-
-    def __init__(self, convert: Callable[[str, object], T]) -> None:
-        self.convert = convert
-        self.name = ""
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    @overload
-    def __get__(self, obj: None, owner: type) -> _Field[T]: ...
-    @overload
-    def __get__(self, obj: Video, owner: type) -> T | None: ...
-    def __get__(self, obj: Video | None, owner: type) -> _Field[T] | T | None:
-        if obj is None:
-            return self
-        value = obj._raw.get(self.name)
-        return None if value is None else self.convert(self.name, value)
-
-
-def _int() -> _Field[int]:
-    return _Field(_to_int)
-
-
-def _str() -> _Field[str]:
-    return _Field(_to_str)
-
-
-class Video(RecVideoFields):
-    """One recommended video. Every field of the spec's ``RecVideo`` reads as its declared
-    type (``play: int``, ``favorite: str``, ``is_hot: bool``...) or ``None``."""
-
-    __slots__ = ("_raw",)
-
-    FIELDS: tuple[str, ...]
-    """The declared field names, in the spec's order."""
-    FIELD_TYPES: Mapping[str, str]
-    """Each declared field's type: ``"int"``, ``"float"``, ``"str"``, ``"bool"`` or
-    ``"list[str]"`` (what a store or a dataframe column should hold)."""
-
-    def __init__(self, raw: Mapping[str, Any]) -> None:
-        self._raw = raw
-
-    @property
-    def raw(self) -> Mapping[str, Any]:
-        """The record exactly as decoded, unknown fields included."""
-        return self._raw
-
-    @property
-    def extra(self) -> dict[str, Any]:
-        """Fields the spec does not declare (yet)."""
-        return {k: v for k, v in self._raw.items() if k not in _FIELD_SET}
-
-    def to_dict(self) -> dict[str, Any]:
-        """Every declared field, converted (``None`` when missing), then the extra ones."""
-        out: dict[str, Any] = {name: getattr(self, name) for name in self.FIELDS}
-        out.update(self.extra)
-        return out
-
-    def to_model(self) -> RecVideo:
-        """The strict generated model (raises if a required field is missing)."""
-        return rec_video_model().from_dict(dict(self._raw))
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Video) and other._raw == self._raw
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return (
-            f"Video(item_id={self._raw.get('item_id')!r}, play={self._raw.get('play')!r}, "
-            f"create_time={self._raw.get('create_time')!r})"
-        )
-
-
-_CONVERTERS: dict[str, Callable[[str, object], object]] = {
+_CONVERTERS = {
     "int": _to_int,
     "float": _to_float,
     "str": _to_str,
     "bool": _to_bool,
     "list[str]": _to_str_list,
 }
-for _name, _kind in VIDEO_FIELDS:
-    _descriptor: _Field[Any] = _Field(_CONVERTERS[_kind])
-    _descriptor.__set_name__(Video, _name)
-    setattr(Video, _name, _descriptor)
+# What msgspec accepts without any conversion of its own (strict mode): exactly the values
+# the tolerant converters above return unchanged. Anything else goes through them.
+_STRICT_TYPES: dict[str, Any] = {
+    "int": Annotated[int, msgspec.Meta(ge=-_INT64, le=_INT64 - 1)] | None,
+    "float": float | None,  # an integer too: float(value), as _to_float does
+    "str": str | None,
+    "bool": bool | None,
+    "list[str]": list[str] | None,
+}
+_FIELD_SET = frozenset(name for name, _ in VIDEO_FIELDS)
+
+
+class _VideoMeta(msgspec.StructMeta):
+    def __call__(cls, raw: Mapping[str, Any], /) -> Any:
+        """``Video(raw)``: the view of one record as decoded (a mapping)."""
+        return Video._from_raw(raw)
+
+
+class Video(
+    msgspec.Struct,
+    RecVideoFields,
+    metaclass=_VideoMeta,
+    frozen=True,
+    dict=True,
+    forbid_unknown_fields=True,
+):
+    """One recommended video. Every field of the spec's ``RecVideo`` reads as its declared
+    type (``play: int``, ``favorite: str``, ``is_hot: bool``...) or ``None``.
+
+    ``Video(record)`` makes one from a decoded record (a mapping).
+    """
+
+    __annotations__ = {name: _STRICT_TYPES[kind] for name, kind in VIDEO_FIELDS}
+    locals().update(dict.fromkeys(__annotations__))  # every field defaults to None
+
+    FIELDS: ClassVar[tuple[str, ...]]
+    """The declared field names, in the spec's order."""
+    FIELD_TYPES: ClassVar[Mapping[str, str]]
+    """Each declared field's type: ``"int"``, ``"float"``, ``"str"``, ``"bool"`` or
+    ``"list[str]"`` (what a store or a dataframe column should hold)."""
+
+    @classmethod
+    def _from_raw(cls, raw: Mapping[str, Any]) -> Video:
+        try:
+            video = msgspec.convert(raw, cls)  # C speed when every value is exactly typed
+        except msgspec.ValidationError:
+            video = cls._tolerant(raw)
+        else:
+            video.__dict__["_raw"] = raw
+        return video
+
+    @classmethod
+    def _tolerant(cls, raw: Mapping[str, Any]) -> Video:
+        """Field by field: lossless conversions made; a field that cannot be its type is
+        left unset, so reading it raises the ProtocolError (see ``__getattr__``)."""
+        if not isinstance(raw, Mapping):
+            raise TypeError(f"Video: expected a mapping, got {type(raw).__name__}")
+        video: Video = msgspec.convert({}, cls)
+        for name, kind in VIDEO_FIELDS:
+            value = raw.get(name)
+            if value is None:
+                continue
+            try:
+                msgspec.structs.force_setattr(video, name, _CONVERTERS[kind](name, value))
+            except ProtocolError:
+                _SLOTS[name].__delete__(video)
+        video.__dict__["_raw"] = raw
+        video.__dict__["_tolerant"] = True
+        return video
+
+    if not TYPE_CHECKING:  # type checkers should still flag a misspelt field
+
+        def __getattr__(self, name: str) -> Any:
+            # Only reached for a field left unset by _tolerant (or a name that is no field).
+            if name in _FIELD_SET:
+                value = self.raw.get(name)
+                return _CONVERTERS[self.FIELD_TYPES[name]](name, value)  # raises
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    @property
+    def raw(self) -> Mapping[str, Any]:
+        """The record exactly as decoded, unknown fields included."""
+        state = self.__dict__
+        raw: Mapping[str, Any] | None = state.get("_raw")
+        if raw is None:  # decoded straight from the answer: find it in the answer's JSON
+            answer, key, index = state["_src"]
+            raw = state["_raw"] = answer.value["data"][key][index]
+        return raw
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the spec does not declare (yet)."""
+        if not self.__dict__.get("_tolerant"):
+            return {}  # typed without conversion: no field outside the spec was there
+        return {k: v for k, v in self.raw.items() if k not in _FIELD_SET}
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every declared field, converted (``None`` when missing), then the extra ones."""
+        if not self.__dict__.get("_tolerant"):
+            return msgspec.structs.asdict(self)
+        out: dict[str, Any] = {name: getattr(self, name) for name in self.FIELDS}
+        out.update(self.extra)
+        return out
+
+    def to_model(self) -> RecVideo:
+        """The strict generated model (raises if a required field is missing)."""
+        return rec_video_model().from_dict(dict(self.raw))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Video) and other.raw == self.raw
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Video, (dict(self.raw),))
+
+    def __copy__(self) -> Video:
+        return self  # immutable, like a tuple
+
+    def __repr__(self) -> str:
+        raw = self.raw
+        return (
+            f"Video(item_id={raw.get('item_id')!r}, play={raw.get('play')!r}, "
+            f"create_time={raw.get('create_time')!r})"
+        )
+
+
 Video.FIELDS = tuple(name for name, _ in VIDEO_FIELDS)
 Video.FIELD_TYPES = dict(VIDEO_FIELDS)
-_FIELD_SET = frozenset(Video.FIELDS)
+_SLOTS: dict[str, Any] = {name: Video.__dict__[name] for name in Video.FIELDS}
 
 
 def _videos(data: Mapping[str, Any], key: str) -> list[Video]:
@@ -205,13 +261,72 @@ def _videos(data: Mapping[str, Any], key: str) -> list[Video]:
         return []
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
         raise ProtocolError(f"data.{key} is not a list of video objects")
-    return [Video(item) for item in items]
+    return [Video._from_raw(item) for item in items]
+
+
+_LIST_KEYS = tuple(f"{c}_videos" for c in CATEGORIES)
+
+
+class _LazyJSON:
+    """An answer's JSON, decoded the first time it is asked for (shared by the result
+    and its videos, which hold no reference to the result itself)."""
+
+    __slots__ = ("_body", "_value")
+
+    def __init__(self, body: bytes) -> None:
+        self._body = body
+        self._value: Any = None
+
+    @property
+    def value(self) -> Any:
+        if self._value is None:
+            try:
+                self._value = orjson.loads(self._body)
+            except orjson.JSONDecodeError:  # msgspec read it; orjson refuses very little more
+                self._value = msgspec.json.decode(self._body)
+            self._body = b""
+        return self._value
+
+
+class _Data(msgspec.Struct):
+    masterpiece_videos: list[Video] | None = None
+    newest_videos: list[Video] | None = None
+    order_hot_videos: list[Video] | None = None
+    personal_hot_videos: list[Video] | None = None
+
+
+class _Success(msgspec.Struct):
+    """A code-0 envelope whose every video is exactly typed: the fast path."""
+
+    code: Literal[0]
+    data: _Data
+    message: str | None = None
+    recordTime: str | None = None
+    requestId: str | None = None
+
+
+_decode_success = msgspec.json.Decoder(_Success).decode
+
+
+def decode_success(
+    body: bytes, *, author_id: str = "", platform: str = ""
+) -> AuthorRecVideos | None:
+    """The result of a code-0 answer decoded straight into typed videos, or ``None``
+    when the answer needs the general path (any other code, or a value to convert)."""
+    try:
+        envelope = _decode_success(body)
+    except msgspec.DecodeError:  # ValidationError included
+        return None
+    return AuthorRecVideos._typed(envelope, body, author_id, platform)
 
 
 class AuthorRecVideos:
     """A successful answer: four lists of :class:`Video` and the envelope's metadata."""
 
     __slots__ = (
+        "_envelope",
+        "_json",
+        "_raw",
         "attempts",
         "author_id",
         "masterpiece_videos",
@@ -219,15 +334,15 @@ class AuthorRecVideos:
         "order_hot_videos",
         "personal_hot_videos",
         "platform",
-        "raw",
     )
 
     def __init__(self, raw: Mapping[str, Any], *, author_id: str = "", platform: str = ""):
         data = raw.get("data")
         if not isinstance(data, dict):
             raise ProtocolError("a successful answer (code 0) came without a data object")
-        self.raw = raw
-        """The decoded JSON exactly as received."""
+        self._raw: Mapping[str, Any] | None = raw
+        self._json: _LazyJSON | None = None
+        self._envelope: _Success | None = None
         self.author_id = author_id
         self.platform = platform
         self.attempts = 1
@@ -237,18 +352,52 @@ class AuthorRecVideos:
         self.order_hot_videos = _videos(data, "order_hot_videos")
         self.personal_hot_videos = _videos(data, "personal_hot_videos")
 
+    @classmethod
+    def _typed(
+        cls, envelope: _Success, body: bytes, author_id: str, platform: str
+    ) -> AuthorRecVideos:
+        self = cls.__new__(cls)
+        self._raw = None
+        self._json = answer = _LazyJSON(body)
+        self._envelope = envelope
+        self.author_id = author_id
+        self.platform = platform
+        self.attempts = 1
+        data = envelope.data
+        for key in _LIST_KEYS:
+            videos = getattr(data, key) or []
+            for index, video in enumerate(videos):
+                video.__dict__["_src"] = (answer, key, index)
+            setattr(self, key, videos)
+        return self
+
+    @property
+    def raw(self) -> Mapping[str, Any]:
+        """The decoded JSON exactly as received."""
+        raw = self._raw
+        if raw is None:
+            assert self._json is not None
+            raw = self._raw = self._json.value
+        return raw
+
     @property
     def request_id(self) -> str | None:
+        if self._envelope is not None:
+            return self._envelope.requestId
         value = self.raw.get("requestId")
         return value if isinstance(value, str) else None
 
     @property
     def record_time(self) -> str | None:
+        if self._envelope is not None:
+            return self._envelope.recordTime
         value = self.raw.get("recordTime")
         return value if isinstance(value, str) else None
 
     @property
     def message(self) -> str | None:
+        if self._envelope is not None:
+            return self._envelope.message
         value = self.raw.get("message")
         return value if isinstance(value, str) else None
 
