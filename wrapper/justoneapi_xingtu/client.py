@@ -6,9 +6,9 @@ decoding, retry schedule); each adds only its send-and-sleep loop.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Literal, Self
 
 import httpx
 
@@ -27,6 +27,7 @@ from .errors import JustOneAPIError
 from .models import AuthorRecVideos
 
 if TYPE_CHECKING:  # the batch engine is imported on first use: `import` stays fast
+    from ._aiohttp import AiohttpSender
     from ._spec import Platform
     from .batch import AsyncBatch, Batch
 
@@ -181,10 +182,17 @@ class XingtuClient(BaseClient):
 class AsyncXingtuClient(BaseClient):
     """Asynchronous twin of :class:`XingtuClient` (asyncio or trio, through anyio).
 
-    Same arguments, except ``http_client`` is an ``httpx.AsyncClient``::
+    Same arguments, except ``http_client`` is an ``httpx.AsyncClient``, and ``backend``:
+    ``"httpx"`` (default) or ``"aiohttp"`` (asyncio only, the ``[aiohttp]`` extra): the
+    same calls on aiohttp's connection pool, for about a third of the CPU per call when
+    many calls are in flight (see README, Performance)::
 
         async with AsyncXingtuClient() as client:
             result = await client.author_rec_videos("7012345678901234567")
+
+        async with AsyncXingtuClient(backend="aiohttp") as client:
+            async for outcome in client.author_rec_videos_many(ids):
+                ...
     """
 
     def __init__(
@@ -197,6 +205,7 @@ class AsyncXingtuClient(BaseClient):
         max_retries: int = 2,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.AsyncClient | None = None,
+        backend: Literal["httpx", "aiohttp"] = "httpx",
     ) -> None:
         super().__init__(
             token,
@@ -211,6 +220,7 @@ class AsyncXingtuClient(BaseClient):
                 "http_client: expected an httpx.AsyncClient (use XingtuClient for an httpx.Client)"
             )
         self._owns_http = http_client is None
+        self._aiohttp: AiohttpSender | None = _aiohttp_backend(backend, http_client)
         self._http = http_client or httpx.AsyncClient(
             timeout=self.timeout, transport=AsyncShardedTransport(MAX_CONNECTIONS)
         )
@@ -264,8 +274,10 @@ class AsyncXingtuClient(BaseClient):
             max_rate_limit_retries=max_rate_limit_retries,
         )
 
-    async def _send(self, params: dict[str, str]) -> tuple[int, httpx.Headers, bytes]:
+    async def _send(self, params: dict[str, str]) -> tuple[int, Mapping[str, str], bytes]:
         with self._http_errors():
+            if self._aiohttp is not None:
+                return await self._aiohttp.send(self, params)
             async with self._http.stream(
                 "GET", self._url_for(params), headers=self._headers, timeout=self.timeout
             ) as response:
@@ -278,6 +290,8 @@ class AsyncXingtuClient(BaseClient):
         """Close the connection pool, if this client created it."""
         if self._owns_http:
             await self._http.aclose()
+            if self._aiohttp is not None:
+                await self._aiohttp.aclose()
 
     async def __aenter__(self) -> Self:
         return self
@@ -289,3 +303,20 @@ class AsyncXingtuClient(BaseClient):
         tb: TracebackType | None,
     ) -> None:
         await self.aclose()
+
+
+def _aiohttp_backend(backend: object, http_client: object) -> AiohttpSender | None:
+    """The aiohttp sender for ``backend="aiohttp"``, None for httpx; a clear error else."""
+    if backend == "httpx":
+        return None
+    if backend != "aiohttp":
+        raise ValueError(f"backend: expected 'httpx' or 'aiohttp', got {backend!r}")
+    if http_client is not None:
+        raise ValueError("http_client: an httpx.AsyncClient cannot serve backend='aiohttp'")
+    try:
+        from ._aiohttp import AiohttpSender
+    except ImportError:
+        raise ValueError(
+            "backend: 'aiohttp' needs aiohttp: pip install 'justoneapi-xingtu[aiohttp]'"
+        ) from None
+    return AiohttpSender(MAX_CONNECTIONS)

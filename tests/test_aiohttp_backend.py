@@ -1,0 +1,175 @@
+"""``AsyncXingtuClient(backend="aiohttp")`` keeps every guarantee of the httpx backend.
+
+The whole fault matrix of test_reliability runs on it (same outcome, same number of
+requests, token in no message, no socket left open), and so do the checks that only this
+backend's own code could break: bounded decoding of (stacked) gzip, proxies from the
+environment, no redirects followed, the same results as httpx for the same answers.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import traceback
+from typing import Any
+
+import anyio
+import pytest
+import test_reliability as rel
+from _faults import fault_server, head
+from _scripted import Answer, scripted_server
+
+from justoneapi_xingtu import (
+    AsyncXingtuClient,
+    ProtocolError,
+    ResponseTooLargeError,
+    TransportError,
+)
+from justoneapi_xingtu.testing import MockServer
+
+pytestmark = pytest.mark.filterwarnings(
+    "error::ResourceWarning", "error::pytest.PytestUnraisableExceptionWarning"
+)
+TOKEN, AUTHOR = rel.TOKEN, rel.AUTHOR
+
+
+@pytest.fixture(autouse=True)
+def no_sleep():
+    with rel.instant_retries() as waits:
+        yield waits
+
+
+def run(base_url: str, **options: Any) -> Any:
+    options = {
+        "base_url": base_url,
+        "timeout": 0.3,
+        "max_retries": 2,
+        "max_response_bytes": 4 * 2**20,
+        **options,
+    }
+
+    async def main() -> Any:
+        async with AsyncXingtuClient(TOKEN, backend="aiohttp", **options) as client:
+            return await client.author_rec_videos(AUTHOR)
+
+    return anyio.run(main)
+
+
+@pytest.mark.parametrize("case", list(rel.CASES))
+def test_the_fault_matrix_holds_on_aiohttp(case: str, caplog: pytest.LogCaptureFixture) -> None:
+    behaviour, expected, calls = rel.CASES[case]
+    caplog.set_level(logging.DEBUG)
+    before = rel.open_fds()
+    texts: list[str] = []
+    with fault_server(behaviour) as server:
+        if expected is None:
+            result = run(server.base_url)
+            assert result.masterpiece_videos[0].item_id == "7553989899192519974"
+            texts.append(repr(result))
+        else:
+            with pytest.raises(expected) as info:
+                run(server.base_url)
+            error = info.value
+            assert type(error) is expected
+            assert error.attempts == calls
+            texts += [str(error), repr(error), "".join(traceback.format_exception(error))]
+        assert server.requests == calls
+        if case.startswith("100 MB"):
+            assert server.bytes_sent < 20 * 2**20, "the huge body was read far past the limit"
+    texts.append(caplog.text)
+    for text in texts:
+        assert TOKEN not in text
+    assert rel.open_fds() <= before, "a socket or file was left open"
+
+
+def encoded(body: bytes, encoding: str) -> Any:
+    def behave(conn, server) -> None:
+        extra = f"Content-Encoding: {encoding}\r\n"
+        server.send(conn, head(200, len(body), extra=extra) + body)
+
+    return behave
+
+
+def test_stacked_gzip_is_undone_in_order() -> None:
+    with fault_server(encoded(gzip.compress(gzip.compress(rel.OK)), "gzip, gzip")) as server:
+        result = run(server.base_url)
+    assert result.masterpiece_videos[0].play == 1
+
+
+def test_a_gzip_bomb_is_refused_without_inflating_it() -> None:
+    import tracemalloc
+
+    bomb = gzip.compress(b" " * (64 * 2**20), compresslevel=1)  # 64 MiB from ~270 KB
+    for encoding, body in (("gzip", bomb), ("gzip, gzip", gzip.compress(bomb))):
+        with fault_server(encoded(body, encoding)) as server:
+            tracemalloc.start()
+            try:
+                with pytest.raises(ResponseTooLargeError):
+                    run(server.base_url, max_retries=0)
+                peak = tracemalloc.get_traced_memory()[1]
+            finally:
+                tracemalloc.stop()
+        assert peak < 16 * 2**20, f"{peak / 2**20:.0f} MiB held: the bomb was inflated"
+
+
+def test_an_encoding_it_cannot_undo_is_a_protocol_error() -> None:
+    with fault_server(encoded(rel.OK, "br")) as server:
+        with pytest.raises(ProtocolError, match="Content-Encoding"):
+            run(server.base_url, max_retries=0)
+
+
+def test_a_redirect_is_not_followed() -> None:
+    moved = Answer(302, b"", {"Location": "/elsewhere", "Content-Type": "text/html"})
+    with scripted_server([moved]) as (url, seen):
+        with pytest.raises(ProtocolError, match="HTTP 302"):
+            run(url, max_retries=0)
+    assert len(seen) == 1
+
+
+def test_the_proxy_from_the_environment_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    with scripted_server([Answer(200, rel.OK)]) as (proxy, seen):
+        monkeypatch.setenv("HTTP_PROXY", proxy)
+        monkeypatch.delenv("NO_PROXY", raising=False)
+        monkeypatch.delenv("no_proxy", raising=False)
+        result = run("http://upstream.invalid:8080")
+    assert result.masterpiece_videos[0].play == 1
+    assert seen[0].headers["Host"] == "upstream.invalid:8080"  # asked the proxy for it
+
+
+def test_no_proxy_sends_directly(monkeypatch: pytest.MonkeyPatch) -> None:
+    with scripted_server([Answer(200, rel.OK)]) as (url, seen):
+        monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")  # nothing listens there
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+        result = run(url)
+    assert result.masterpiece_videos[0].play == 1 and len(seen) == 1
+
+
+def test_both_backends_read_the_same_answers_alike() -> None:
+    async def results(url: str, backend: str) -> list[Any]:
+        async with AsyncXingtuClient(TOKEN, base_url=url, backend=backend) as client:
+            single = client.with_options(max_retries=0)  # shares the session
+            out = [await single.author_rec_videos(str(7000000000000000000 + i)) for i in range(3)]
+            return [(r.request_id is not None, [v.to_dict() for _, v in r]) for r in out]
+
+    with MockServer(tokens={TOKEN}) as server:
+        assert anyio.run(results, server.base_url, "aiohttp") == anyio.run(
+            results, server.base_url, "httpx"
+        )
+
+
+def test_a_connection_refused_is_a_transport_error_without_the_token() -> None:
+    with pytest.raises(TransportError) as info:
+        run("http://127.0.0.1:9", max_retries=0)
+    assert TOKEN not in str(info.value) and "127.0.0.1:9" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "options,message",
+    [
+        ({"backend": "curl"}, "backend: expected 'httpx' or 'aiohttp', got 'curl'"),
+        ({"backend": "aiohttp", "http_client": object()}, "http_client"),
+    ],
+)
+def test_bad_backend_arguments_are_named(options: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError, match=message.replace("(", r"\(")):
+        AsyncXingtuClient(TOKEN, base_url="http://127.0.0.1:9", **options)
