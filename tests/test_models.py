@@ -226,18 +226,17 @@ def oracle(record: dict[str, Any], name: str) -> tuple[Any, ...]:
 @given(st.lists(lax_video(), min_size=1, max_size=3))
 def test_every_path_reads_each_field_as_the_tolerant_reader_does(records) -> None:
     body = json.dumps({"code": 0, "data": {"newest_videos": records}}).encode()
-    decoded = json.loads(body)["data"]["newest_videos"]
     via_client = client_answering(body).author_rec_videos("1").newest_videos
     import orjson
 
     as_decoded = orjson.loads(body)["data"]["newest_videos"]  # what the client's raw holds
-    for video, direct, record in zip(via_client, map(Video, decoded), as_decoded, strict=True):
+    for video, direct, record in zip(via_client, map(Video, as_decoded), as_decoded, strict=True):
         unknown = {k: v for k, v in record.items() if k not in Video.FIELDS}
         assert video.raw == record and video.extra == unknown and direct.extra == unknown
         for name in Video.FIELDS:
             expected = oracle(record, name)
             assert read(video, name) == expected, name
-            assert read(direct, name) == oracle(dict(direct.raw), name), name
+            assert read(direct, name) == expected, name
         if all(read(video, name)[0] == "ok" for name in Video.FIELDS):
             assert video.to_dict() == direct.to_dict()
 
