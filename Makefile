@@ -73,6 +73,7 @@ lint: $(STAMP) ## ruff and mypy on the hand-written code; actionlint and zizmor 
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
+	$(BIN)/mypy --strict --python-version 3.11 $(RELEASE)
 	$(BIN)/actionlint -shellcheck=$(BIN)/shellcheck
 	$(BIN)/zizmor --offline --no-progress --config .github/zizmor.yml .github/workflows
 

@@ -83,8 +83,7 @@ def section(text: str, version: str) -> str:
             return body.strip() + "\n"
     names = ", ".join(f"[{name}]" for name, _ in found) or "none"
     raise ReleaseError(
-        f"CHANGELOG.md has no section '## [{wanted}]' (sections: {names}): "
-        "add one before tagging"
+        f"CHANGELOG.md has no section '## [{wanted}]' (sections: {names}): add one before tagging"
     )
 
 
