@@ -7,7 +7,9 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE_PATH = ROOT / "wrapper" / "justoneapi_xingtu" / "_data" / "documented_example.json"
+EXAMPLE_PATH = (
+    ROOT / "wrapper" / "justoneapi_xingtu" / "testing" / "_data" / "documented_example.json"
+)
 
 
 @pytest.fixture

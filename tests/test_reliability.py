@@ -13,7 +13,7 @@ import logging
 import os
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import anyio
@@ -28,7 +28,6 @@ from _faults import (
     truncated,
 )
 
-import justoneapi_xingtu.client as client_module
 from justoneapi_xingtu import (
     AsyncXingtuClient,
     BusinessError,
@@ -46,7 +45,7 @@ from justoneapi_xingtu import (
     TransportError,
     XingtuClient,
 )
-from justoneapi_xingtu.testing import MockServer
+from justoneapi_xingtu.testing import MockServer, instant_retries
 
 pytestmark = pytest.mark.filterwarnings(
     "error::ResourceWarning", "error::pytest.PytestUnraisableExceptionWarning"
@@ -91,12 +90,9 @@ CASES: dict[str, tuple[Callable[..., Any], type[Exception] | None, int]] = {
 
 
 @pytest.fixture(autouse=True)
-def no_sleep(monkeypatch: pytest.MonkeyPatch) -> None:
-    async def nothing(_: float) -> None:
-        return None
-
-    monkeypatch.setattr(client_module, "_sleep", lambda _: None)
-    monkeypatch.setattr(client_module, "_async_sleep", nothing)
+def no_sleep() -> Iterator[list[float]]:
+    with instant_retries() as waits:
+        yield waits
 
 
 def open_fds() -> int:
