@@ -21,7 +21,8 @@ NEW ?= $(UPSTREAM)
 AUTHOR ?=
 
 .PHONY: help venv demo test test-all bench contract contract-live record record-mock pull-spec spec-diff spec \
-        generate check-generated lint dist check-version release-notes github-release pr-body
+        generate check-generated lint dist check-version release-notes github-release pr-body \
+        update-outcome
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -134,7 +135,7 @@ bench: $(BENCH_STAMP) ## benchmarks: writes bench/RESULTS.md and bench/throughpu
 RELEASE := .github/scripts/release.py
 # TAG (v1.2.3) and the other values below reach the recipes as environment variables and
 # are quoted there, never pasted into the shell text: a git tag may contain `$(` or `;`.
-export TAG UPDATE_OUTCOME
+export TAG UPDATE_OUTCOME UPDATE_SUMMARY
 
 dist: $(STAMP) ## wheel + sdist into dist/, twine check, then install the wheel in a temp venv and run `xingtu demo` there
 	rm -rf dist
@@ -161,5 +162,8 @@ release-notes: ## write build/release-notes.md: the CHANGELOG.md section of TAG=
 github-release: release-notes ## create the GitHub release for TAG with dist/* and its changelog section (needs gh and GH_TOKEN)
 	gh release create "$$TAG" dist/* --verify-tag --title "$$TAG" --notes-file build/release-notes.md
 
-pr-body: ## write build/pr-body.md for spec-sync: build/spec-diff.txt + the newest CHANGELOG.md entry
+pr-body: ## write build/pr-body.md for spec-sync: UPDATE_OUTCOME, then the summary make update wrote to UPDATE_SUMMARY
 	@$(PYTHON) $(RELEASE) pr-body --outcome "$$UPDATE_OUTCOME" --out build/pr-body.md
+
+update-outcome: ## fail unless UPDATE_OUTCOME=success (spec-sync's last step)
+	@$(PYTHON) $(RELEASE) update-outcome --outcome "$$UPDATE_OUTCOME"

@@ -99,42 +99,57 @@ def test_make_release_notes_writes_the_section(tmp_path: Path) -> None:
     assert release.main(["notes", "v3.0.0", "--changelog", str(changelog)]) == 1
 
 
-def test_pr_body_has_the_outcome_the_spec_diff_and_the_newest_entry(tmp_path: Path) -> None:
-    diff = "breaking: the query parameter `platform` lost the enum value `SHORT_DRAMA`\n"
-    body = release.pr_body(diff, CHANGELOG, "success")
+SUMMARY = """\
+Proposed version **0.2.0** (from 0.1.0).
+
+```
+additive   query parameter `region` was added (optional)
+```
+
+## [0.2.0] - 2026-12-01
+### Spec changes
+- additive: query parameter `region` was added (optional)
+"""
+
+
+def test_pr_body_has_the_outcome_and_the_summary_of_make_update() -> None:
+    body = release.pr_body(SUMMARY, CHANGELOG, "success")
     assert "`make update` passed" in body
-    assert "```text\n" + diff + "```" in body
+    assert SUMMARY.strip() in body
+    failed = release.pr_body(SUMMARY, CHANGELOG, "failure")
+    assert "**`make update` failed**" in failed and "region" in failed
+
+
+def test_without_a_summary_the_pr_body_falls_back_to_the_newest_entry() -> None:
+    body = release.pr_body(None, CHANGELOG, "success")
+    assert "wrote no summary" in body
     assert "### [1.1.0]" in body and "`region` was added" in body  # Unreleased is empty
-    failed = release.pr_body(None, None, "failure")
-    assert "**`make update` failed**" in failed
-    assert "build/spec-diff.txt is missing" in failed and "no entry" in failed
+    assert "no entry" in release.pr_body(None, None, "failure")
 
 
-def test_make_pr_body_reads_the_files_make_update_leaves(tmp_path: Path) -> None:
-    # make pr-body reads build/spec-diff.txt and CHANGELOG.md of the checkout; run the
-    # script as make does, pointed at copies.
-    diff, changelog = tmp_path / "spec-diff.txt", tmp_path / "CHANGELOG.md"
-    diff.write_text("docs-only: a description changed\n", encoding="utf-8")
-    changelog.write_text(CHANGELOG, encoding="utf-8")
+def test_make_pr_body_reads_update_summary_and_update_outcome_fails_unless_success(
+    tmp_path: Path,
+) -> None:
+    summary = tmp_path / "update-summary.md"
+    summary.write_text(SUMMARY, encoding="utf-8")
     out = tmp_path / "pr-body.md"
     proc = subprocess.run(
         [
             sys.executable,
             str(ROOT / ".github/scripts/release.py"),
             "pr-body",
-            "--spec-diff",
-            str(diff),
-            "--changelog",
-            str(changelog),
             "--outcome",
             "success",
             "--out",
             str(out),
         ],
+        env={**os.environ, "UPDATE_SUMMARY": str(summary)},
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert proc.returncode == 0, proc.stderr
-    assert "docs-only: a description changed" in out.read_text("utf-8")
-    assert release.SPEC_DIFF == ROOT / "build" / "spec-diff.txt"
+    assert "Proposed version **0.2.0**" in out.read_text("utf-8")
+    assert make("update-outcome", UPDATE_OUTCOME="success").returncode == 0
+    failed = make("update-outcome", UPDATE_OUTCOME="failure")
+    assert failed.returncode != 0 and "did not succeed (failure)" in failed.stdout

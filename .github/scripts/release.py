@@ -17,22 +17,28 @@ installed, and a maintainer can run it anywhere.
     Run by the Python of a venv the wheel was installed into (``make dist``): both
     packages import from that venv, not from a checkout, and both ship ``py.typed``.
 
-``pr-body [--spec-diff PATH] [--changelog PATH] [--outcome OUTCOME] [--out PATH]``
-    The spec-sync pull request's text: the outcome of ``make update``, the spec-diff
-    report and the newest changelog section. Missing inputs are said, not fatal: a pull
-    request with a partial body beats none.
+``pr-body [--summary PATH] [--changelog PATH] [--outcome OUTCOME] [--out PATH]``
+    The spec-sync pull request's text: the outcome of ``make update``, then the summary
+    ``make update UPDATE_SUMMARY=PATH`` wrote (the classified spec changes and the
+    changelog entry); without a summary, the newest ``CHANGELOG.md`` section. Missing
+    inputs are said, not fatal: a pull request with a partial body beats none.
+    ``--summary`` defaults to ``$UPDATE_SUMMARY``.
+
+``update-outcome [--outcome OUTCOME]``
+    Exit 1, saying so, unless ``make update`` succeeded: the last step of spec-sync, so
+    that a failed update turns the run red after its pull request (if any) is open.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CHANGELOG = ROOT / "CHANGELOG.md"
-SPEC_DIFF = ROOT / "build" / "spec-diff.txt"
 
 # PEP 440 public versions as this project writes them: 1.2.3, 1.2.3rc1, 1.2.3.post1, ...
 _VERSION = r"\d+(?:\.\d+)*(?:(?:a|b|rc)\d+)?(?:\.post\d+)?(?:\.dev\d+)?"
@@ -95,26 +101,31 @@ def newest_section(text: str) -> tuple[str, str] | None:
     return None
 
 
-def pr_body(spec_diff: str | None, changelog: str | None, outcome: str) -> str:
-    verdict = {
-        "success": "`make update` passed: spec, generated client and the offline suite agree.",
-        "failure": (
-            "**`make update` failed** (see the workflow log): the change probably needs hand "
-            "work in the wrapper or the overlay before this can merge."
-        ),
-    }.get(outcome, f"`make update`: {outcome or 'outcome unknown'}.")
-    lines = ["Automated by the spec-sync workflow.", "", verdict, "", "## Spec changes", ""]
-    if spec_diff is None:
-        lines.append("_No spec-diff report was written (build/spec-diff.txt is missing)._")
+_OUTCOMES = {
+    "success": "`make update` passed: spec, generated client and the offline suite agree.",
+    "failure": (
+        "**`make update` failed** (see the workflow log): the change probably needs hand "
+        "work in the wrapper or the overlay before this can merge."
+    ),
+}
+
+
+def pr_body(summary: str | None, changelog: str | None, outcome: str) -> str:
+    verdict = _OUTCOMES.get(outcome, f"`make update`: {outcome or 'outcome unknown'}.")
+    lines = ["Automated by the spec-sync workflow (`make update`).", "", verdict, ""]
+    if summary is not None and summary.strip():
+        lines += ["## Spec changes and changelog entry", "", summary.strip("\n")]
     else:
-        lines += ["```text", spec_diff.rstrip("\n"), "```"]
-    lines += ["", "## Changelog entry", ""]
-    newest = newest_section(changelog) if changelog is not None else None
-    if newest is None:
-        lines.append("_CHANGELOG.md has no entry._")
-    else:
-        name, body = newest
-        lines += [f"### [{name}]", "", body.rstrip("\n")]
+        lines += [
+            "_`make update` wrote no summary (UPDATE_SUMMARY); the newest changelog entry:_",
+            "",
+        ]
+        newest = newest_section(changelog) if changelog is not None else None
+        if newest is None:
+            lines.append("_CHANGELOG.md has no entry._")
+        else:
+            name, body = newest
+            lines += [f"### [{name}]", "", body.rstrip("\n")]
     return "\n".join(lines) + "\n"
 
 
@@ -163,10 +174,12 @@ def main(argv: list[str] | None = None) -> int:
     notes.add_argument("--out")
     commands.add_parser("smoke", help="the installed wheel imports and is typed (make dist)")
     body = commands.add_parser("pr-body", help="the spec-sync pull request's text")
-    body.add_argument("--spec-diff", default=str(SPEC_DIFF))
+    body.add_argument("--summary", default=os.environ.get("UPDATE_SUMMARY", ""))
     body.add_argument("--changelog", default=str(CHANGELOG))
     body.add_argument("--outcome", default="")
     body.add_argument("--out")
+    verdict = commands.add_parser("update-outcome", help="fail unless make update succeeded")
+    verdict.add_argument("--outcome", default="")
     args = parser.parse_args(argv)
 
     try:
@@ -186,9 +199,14 @@ def main(argv: list[str] | None = None) -> int:
             _write(section(text, args.version), args.out)
         elif args.command == "smoke":
             print(f"dist: {smoke()}")
+        elif args.command == "update-outcome":
+            if args.outcome != "success":
+                print(f"spec-sync: make update did not succeed ({args.outcome or 'unknown'})")
+                return 1
+            print("spec-sync: make update succeeded")
         else:
-            spec_diff, changelog = _read(Path(args.spec_diff)), _read(Path(args.changelog))
-            _write(pr_body(spec_diff, changelog, args.outcome), args.out)
+            summary = _read(Path(args.summary)) if args.summary else None
+            _write(pr_body(summary, _read(Path(args.changelog)), args.outcome), args.out)
     except ValueError as exc:
         print(f"release: {exc}", file=sys.stderr)
         return 2
