@@ -76,3 +76,21 @@ def test_the_generator_config_is_what_writes_the_generated_py_typed() -> None:
     config = (ROOT / "openapi" / "generator-config.yaml").read_text(encoding="utf-8")
     assert "py.typed" in config
     assert (ROOT / "generated" / "justoneapi_xingtu_generated" / "py.typed").is_file()
+
+
+@pytest.mark.slow
+def test_make_dist_builds_checks_and_runs_the_wheel_outside_the_checkout() -> None:
+    # The whole target: isolated build, twine check, a fresh venv in the temp folder.
+    proc = subprocess.run(
+        ["make", "-s", "dist"], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    out = proc.stdout
+    assert out.count("PASSED") == 2  # twine check, wheel and sdist
+    assert "dist: xingtu demo ran from the installed wheel" in out
+    assert "import from the wheel, typed" in out
+    where = next(line for line in out.splitlines() if "fresh venv in" in line)
+    temp = Path(where.split("fresh venv in ", 1)[1].split(" ", 1)[0])
+    assert not temp.is_relative_to(ROOT) and not temp.exists()  # outside, and removed
+    built = sorted(p.suffix for p in (ROOT / "dist").iterdir())
+    assert built == [".gz", ".whl"]
