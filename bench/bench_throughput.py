@@ -2,7 +2,8 @@
 
 The sequential loop is what the documentation's own example does, one author at a time;
 ``author_rec_videos_many`` runs at fixed concurrency 8 to 128, the median of three runs
-each. The bound for each is Little's law: concurrency / latency calls per second.
+each, on the default httpx backend and on ``backend="aiohttp"``. The bound for each is
+Little's law: concurrency / latency calls per second.
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ def sequential(base_url: str, calls: int) -> float:
         return calls / (time.perf_counter() - start)
 
 
-def concurrent(base_url: str, concurrency: int, calls: int) -> tuple[float, int]:
+def concurrent(
+    base_url: str, concurrency: int, calls: int, backend: str = "httpx"
+) -> tuple[float, int]:
     async def run() -> tuple[float, int]:
         ids = [str(7100000000000000000 + i) for i in range(calls)]
-        async with AsyncXingtuClient(TOKEN, base_url=base_url) as client:
+        async with AsyncXingtuClient(TOKEN, base_url=base_url, backend=backend) as client:
             start = time.perf_counter()
             ok = 0
             async for outcome in client.author_rec_videos_many(
@@ -46,17 +49,19 @@ def main() -> dict[str, tuple[float, float]]:
     figures: dict[str, tuple[float, float]] = {}
     with mock_process("--latency", str(LATENCY)) as base_url:
         figures["sequential loop"] = (sequential(base_url, 60), 1 / LATENCY)
-        for concurrency in (8, 16, 32, 64, 128):
-            calls = max(1000, concurrency * 25)
-            rates = []
-            for _ in range(3):  # the median of three runs: one slow run is noise, not a figure
-                rate, ok = concurrent(base_url, concurrency, calls)
-                assert ok == calls, f"{calls - ok} calls failed at concurrency {concurrency}"
-                rates.append(rate)
-            figures[f"many, concurrency {concurrency}"] = (
-                statistics.median(rates),
-                concurrency / LATENCY,
-            )
+        for backend in ("httpx", "aiohttp"):
+            label = "many" if backend == "httpx" else 'many, backend="aiohttp"'
+            for concurrency in (8, 16, 32, 64, 128):
+                calls = max(1000, concurrency * 25)
+                rates = []
+                for _ in range(3):  # the median of three runs: one slow run is noise
+                    rate, ok = concurrent(base_url, concurrency, calls, backend)
+                    assert ok == calls, f"{calls - ok} calls failed at concurrency {concurrency}"
+                    rates.append(rate)
+                figures[f"{label}, concurrency {concurrency}"] = (
+                    statistics.median(rates),
+                    concurrency / LATENCY,
+                )
     for name, (rate, bound) in figures.items():
         print(f"  {name:24s} {rate:8.1f} calls/s  bound {bound:7.1f}  ({rate / bound:5.1%})")
     return figures

@@ -13,6 +13,7 @@ Both sides read each field by name the way user code does (``video.play`` agains
 
 from __future__ import annotations
 
+import gc
 import statistics
 import time
 from collections.abc import Callable
@@ -40,10 +41,13 @@ read_gets = _reader("v.get({name!r})")
 
 
 def best(fn: Callable[[], Any], repeats: int = 15, setup: Callable[[], Any] | None = None) -> float:
-    """Median seconds of ``fn(setup())`` over ``repeats`` runs (setup not timed)."""
+    """Median seconds of ``fn(setup())`` over ``repeats`` runs (setup not timed). Each run
+    starts after a full collection, so the garbage of earlier benchmarks in the same
+    process is not charged to whichever run happens to trigger its collection."""
     samples = []
     for _ in range(repeats + 1):
         arg = setup() if setup else None
+        gc.collect()
         start = time.perf_counter()
         fn(arg) if setup else fn()
         samples.append(time.perf_counter() - start)

@@ -112,6 +112,20 @@ def test_a_gzip_bomb_is_refused_without_inflating_it() -> None:
         assert peak < 16 * 2**20, f"{peak / 2**20:.0f} MiB held: the bomb was inflated"
 
 
+def test_a_large_gzip_answer_decodes_whole_piece_by_piece() -> None:
+    videos = [{"item_id": str(7500000000000000000 + i), "play": i} for i in range(5000)]
+    body = rel.envelope(0, {"newest_videos": videos})  # ~250 KB: several 64 KiB pieces
+    with fault_server(encoded(gzip.compress(body), "gzip")) as server:
+        result = run(server.base_url, max_retries=0)
+    assert [v.play for v in result.newest_videos] == list(range(5000))
+
+
+def test_a_truncated_gzip_stream_is_a_protocol_error() -> None:
+    with fault_server(encoded(gzip.compress(rel.OK)[:-12], "gzip")) as server:
+        with pytest.raises(ProtocolError, match="ends before"):
+            run(server.base_url, max_retries=0)
+
+
 def test_an_encoding_it_cannot_undo_is_a_protocol_error() -> None:
     with fault_server(encoded(rel.OK, "br")) as server:
         with pytest.raises(ProtocolError, match="Content-Encoding"):

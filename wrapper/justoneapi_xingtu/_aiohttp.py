@@ -6,10 +6,10 @@ of the CPU per call at high concurrency (bench/RESULTS.md), asyncio only. Needs 
 
 What the httpx path guarantees holds here too:
 
-* the body is read raw (``auto_decompress=False``), held to ``max_response_bytes`` by the
-  client's collector, and decoded here with the output of every stage bounded
-  (``Content-Encoding: gzip, gzip`` included), so a small compressed answer cannot
-  inflate past the cap;
+* the body is read raw (``auto_decompress=False``) and decoded here piece by piece, every
+  decompressor asked for at most 64 KiB at a time (``Content-Encoding: gzip, gzip``
+  included), raw and decoded bytes held to ``max_response_bytes`` as they arrive, so a
+  small compressed answer cannot inflate past the cap;
 * one deadline for the whole call: ``ClientTimeout(total=timeout)`` covers the pool, the
   connection, the headers and every body read;
 * ``HTTP(S)_PROXY``/``NO_PROXY`` are honoured, read once per host and session as httpx
@@ -25,8 +25,9 @@ Errors become the package's own (``TransportError``, ``RequestTimeoutError``,
 from __future__ import annotations
 
 import asyncio
+import time
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import aiohttp
@@ -42,31 +43,82 @@ if TYPE_CHECKING:
 __all__ = ["AiohttpSender"]
 
 _WBITS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
+PIECE = 64 * 1024
+"""The most any decompressor is asked to produce per call."""
 
 
-class _BoundedDecoder:
-    """Undo ``Content-Encoding`` chunk by chunk, no stage producing more than ``limit``
-    bytes at a time (the collector then refuses the total past ``limit``)."""
+class _Decoder:
+    """Undo ``Content-Encoding`` piece by piece (last coding applied, first undone), no
+    stage ever asked for more than :data:`PIECE` bytes at a time, so the collector counts
+    decoded bytes as they appear and stops at its cap before a bomb inflates."""
 
-    def __init__(self, encoding: str, limit: int) -> None:
-        names = [e.strip().lower() for e in encoding.split(",") if e.strip()]
-        names = [n for n in names if n != "identity"]
-        unknown = [n for n in names if n not in _WBITS]
+    def __init__(self, content_encoding: str) -> None:
+        codings = [c.strip().lower() for c in content_encoding.split(",")]
+        codings = [c for c in codings if c and c != "identity"]
+        unknown = [c for c in codings if c not in _WBITS]
         if unknown:
-            raise ValueError(f"unsupported Content-Encoding {', '.join(unknown)!r}")
-        # Encodings are listed in the order they were applied: undo them last to first.
-        self._stages = [zlib.decompressobj(_WBITS[n]) for n in reversed(names)]
-        self._limit = limit
+            raise httpx.DecodingError(
+                f"the answer uses Content-Encoding {', '.join(unknown)!r}, which this client "
+                "did not ask for and does not decode"
+            )
+        self._stages = [zlib.decompressobj(_WBITS[c]) for c in reversed(codings)]
 
-    def decode(self, data: bytes, *, last: bool = False) -> bytes:
-        for stage in self._stages:
-            out = stage.decompress(data, self._limit + 1)
-            if stage.unconsumed_tail or len(out) > self._limit:
-                return out  # more than the cap already: the collector refuses it
-            if last:
-                out += stage.flush()
-            data = out
-        return data
+    def feed(self, raw: bytes) -> Iterator[bytes]:
+        """The decoded pieces of the next raw bytes, each at most :data:`PIECE` long."""
+        return self._through(0, raw)
+
+    def _through(self, index: int, data: bytes) -> Iterator[bytes]:
+        if index == len(self._stages):
+            if data:
+                yield data
+            return
+        stage = self._stages[index]
+        while not stage.eof:
+            try:
+                out = stage.decompress(data, PIECE)
+            except zlib.error as exc:
+                raise httpx.DecodingError(f"corrupt compressed body: {exc}") from None
+            data = stage.unconsumed_tail
+            yield from self._through(index + 1, out)
+            if not data and len(out) < PIECE:
+                return  # all of it consumed, nothing held back
+
+    def finish(self) -> None:
+        """Check that every coding's stream ended with the body."""
+        if not all(stage.eof for stage in self._stages):
+            raise httpx.DecodingError("the compressed body ends before its stream does")
+
+
+class _Collector:
+    """The body of one answer: raw and decoded bytes held to ``max_response_bytes``, and
+    the whole-call deadline checked after every read (aiohttp's total timeout ends it too)."""
+
+    def __init__(self, client: BaseClient, headers: Mapping[str, str], deadline: float) -> None:
+        self.limit = client.max_response_bytes
+        self.too_large = client._too_large
+        declared = headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > self.limit:
+            raise self.too_large()
+        self.decoder = _Decoder(headers.get("Content-Encoding", ""))
+        self.deadline = deadline
+        self.chunks: list[bytes] = []
+        self.raw_size = self.size = 0
+
+    def add(self, raw: bytes) -> None:
+        self.raw_size += len(raw)
+        if self.raw_size > self.limit:
+            raise self.too_large()
+        for piece in self.decoder.feed(raw):
+            self.size += len(piece)
+            if self.size > self.limit:
+                raise self.too_large()
+            self.chunks.append(piece)
+        if time.monotonic() > self.deadline:
+            raise httpx.ReadTimeout("body still arriving")
+
+    def value(self) -> bytes:
+        self.decoder.finish()
+        return b"".join(self.chunks)
 
 
 class AiohttpSender:
@@ -127,31 +179,24 @@ class AiohttpSender:
         if session is None or self._loop is not _running_loop():
             session = self._open()
         url = yarl.URL(client._url_for(params), encoded=True)  # already encoded once
-        try:
-            async with session.get(
-                url,
-                allow_redirects=False,
-                timeout=aiohttp.ClientTimeout(total=client.timeout),
-                **self._proxy(url),
-            ) as response:
-                body = client._body(response.headers)
-                try:
-                    decoder = _BoundedDecoder(
-                        response.headers.get("Content-Encoding", ""), client.max_response_bytes
-                    )
+        deadline = time.monotonic() + client.timeout
+        with client._http_errors():  # httpx's exceptions, raised below, become the package's
+            try:
+                async with session.get(
+                    url,
+                    allow_redirects=False,
+                    timeout=aiohttp.ClientTimeout(total=client.timeout),
+                    **self._proxy(url),
+                ) as response:
+                    body = _Collector(client, response.headers, deadline)
                     async for chunk in response.content.iter_any():
-                        body.add(decoder.decode(chunk))
-                    body.add(decoder.decode(b"", last=True))
-                except (ValueError, zlib.error) as exc:
-                    raise httpx.DecodingError(str(exc)) from None
-                return response.status, response.headers, body.value()
-        except httpx.HTTPError:
-            raise  # translated by the caller's _http_errors
-        except TimeoutError as exc:  # aiohttp's ServerTimeoutError and the total deadline
-            detail = str(exc) or f"no answer within timeout={client.timeout:g} s"
-            raise httpx.TimeoutException(detail) from None
-        except aiohttp.ClientError as exc:
-            raise httpx.TransportError(f"{type(exc).__name__}: {exc}") from None
+                        body.add(chunk)
+                    return response.status, response.headers, body.value()
+            except TimeoutError as exc:  # aiohttp's ServerTimeoutError and the total deadline
+                detail = str(exc) or f"no answer within timeout={client.timeout:g} s"
+                raise httpx.TimeoutException(detail) from exc
+            except aiohttp.ClientError as exc:  # the cause stays: a TLS failure is told apart
+                raise httpx.TransportError(f"{type(exc).__name__}: {exc}") from exc
 
     async def aclose(self) -> None:
         session, self._session = self._session, None

@@ -168,7 +168,7 @@ class BaseClient:
             "it was not read into memory"
         )
 
-    def _body(self, headers: Mapping[str, str]) -> _Body:
+    def _body(self, headers: httpx.Headers) -> _Body:
         """A collector for one answer's body, refusing it early when it declares too much."""
         declared = headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > self.max_response_bytes:

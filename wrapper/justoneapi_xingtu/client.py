@@ -275,9 +275,9 @@ class AsyncXingtuClient(BaseClient):
         )
 
     async def _send(self, params: dict[str, str]) -> tuple[int, Mapping[str, str], bytes]:
+        if self._aiohttp is not None:  # backend="aiohttp": the same call, on aiohttp
+            return await self._aiohttp.send(self, params)
         with self._http_errors():
-            if self._aiohttp is not None:
-                return await self._aiohttp.send(self, params)
             async with self._http.stream(
                 "GET", self._url_for(params), headers=self._headers, timeout=self.timeout
             ) as response:
