@@ -7,7 +7,9 @@ per call leaves more of a loaded machine to everything else.
 
 * raw aiohttp: one ``aiohttp.ClientSession``, ``session.get(url)`` + ``orjson.loads``, no
   checks at all: the floor;
-* AsyncXingtuClient with the default httpx backend, and with ``backend="aiohttp"``;
+* AsyncXingtuClient with the default httpx backend, with ``backend="aiohttp"``, and with
+  an ``httpx.AsyncClient`` over the ``httpx-aiohttp`` transport (what openai-python's
+  ``DefaultAioHttpClient`` is): httpx's request building on aiohttp's pool;
 * ``author_rec_videos_many`` (the batch engine, fixed concurrency) on each backend.
 
 ``spare_cpu()`` measures how much of one core this process gets while measuring (the
@@ -82,7 +84,15 @@ def raw_aiohttp(base_url: str, concurrency: int, calls: int) -> tuple[float, flo
 def ours(base_url: str, concurrency: int, calls: int, backend: str) -> tuple[float, float]:
     async def run() -> tuple[float, float]:
         ids = _ids(calls)
-        async with AsyncXingtuClient(TOKEN, base_url=base_url, backend=backend) as client:
+        if backend == "httpx-aiohttp":  # what openai-python's DefaultAioHttpClient does
+            import httpx
+            import httpx_aiohttp
+
+            http = httpx.AsyncClient(transport=httpx_aiohttp.AiohttpTransport(), timeout=60)
+            options: dict[str, Any] = {"http_client": http}
+        else:
+            options = {"backend": backend}
+        async with AsyncXingtuClient(TOKEN, base_url=base_url, **options) as client:
 
             async def call(i: int) -> None:
                 result = await client.author_rec_videos(ids[i])
@@ -116,6 +126,9 @@ CLIENTS: dict[str, Callable[[str, int, int], tuple[float, float]]] = {
     "raw aiohttp": raw_aiohttp,
     "AsyncXingtuClient (httpx)": lambda u, c, n: ours(u, c, n, "httpx"),
     'AsyncXingtuClient(backend="aiohttp")': lambda u, c, n: ours(u, c, n, "aiohttp"),
+    "AsyncXingtuClient(http_client=httpx over httpx-aiohttp)": lambda u, c, n: ours(
+        u, c, n, "httpx-aiohttp"
+    ),
     "author_rec_videos_many (httpx)": lambda u, c, n: many(u, c, n, "httpx"),
     'author_rec_videos_many (backend="aiohttp")': lambda u, c, n: many(u, c, n, "aiohttp"),
 }
