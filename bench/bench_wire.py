@@ -84,14 +84,13 @@ def raw_aiohttp(base_url: str, concurrency: int, calls: int) -> tuple[float, flo
 def ours(base_url: str, concurrency: int, calls: int, backend: str) -> tuple[float, float]:
     async def run() -> tuple[float, float]:
         ids = _ids(calls)
+        options: dict[str, Any] = {"backend": backend}
         if backend == "httpx-aiohttp":  # what openai-python's DefaultAioHttpClient does
             import httpx
             import httpx_aiohttp
 
             http = httpx.AsyncClient(transport=httpx_aiohttp.AiohttpTransport(), timeout=60)
-            options: dict[str, Any] = {"http_client": http}
-        else:
-            options = {"backend": backend}
+            options = {"http_client": http}
         async with AsyncXingtuClient(TOKEN, base_url=base_url, **options) as client:
 
             async def call(i: int) -> None:
@@ -99,7 +98,10 @@ def ours(base_url: str, concurrency: int, calls: int, backend: str) -> tuple[flo
                 assert len(result) == 6
 
             await call(0)
-            return await _keep_in_flight(call, concurrency, calls)
+            figures = await _keep_in_flight(call, concurrency, calls)
+        if "http_client" in options:
+            await options["http_client"].aclose()  # a caller's client: the caller closes it
+        return figures
 
     return asyncio.run(run())
 

@@ -222,7 +222,7 @@ def oracle(record: dict[str, Any], name: str) -> tuple[Any, ...]:
     return ("ok", type(converted), converted)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(lax_video(), min_size=1, max_size=3))
 def test_every_path_reads_each_field_as_the_tolerant_reader_does(records) -> None:
     body = json.dumps({"code": 0, "data": {"newest_videos": records}}).encode()
