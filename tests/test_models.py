@@ -306,3 +306,12 @@ def test_a_video_is_immutable_and_survives_pickle_and_copy() -> None:
         assert clone == video and clone.play == 12 and clone.extra == {"brand_new_field": 1}
     with pytest.raises(AttributeError, match="plya"):
         _ = video.plya  # type: ignore[attr-defined]
+
+
+def test_a_video_msgspec_made_itself_still_has_a_raw_record() -> None:
+    import msgspec
+
+    body = b'{"code":0,"data":{"newest_videos":[{"play":1,"item_id":"7"}]}}'
+    video = client_answering(body).author_rec_videos("1").newest_videos[0]
+    changed = msgspec.structs.replace(video, play=2)
+    assert changed.raw == {"play": 2, "item_id": "7"} and changed.to_dict()["play"] == 2

@@ -197,8 +197,11 @@ class Video(
         """The record exactly as decoded, unknown fields included."""
         state = self.__dict__
         raw: Mapping[str, Any] | None = state.get("_raw")
-        if raw is None:  # decoded straight from the answer: find it in the answer's JSON
-            answer, key, index = state["_src"]
+        if raw is None:
+            source = state.get("_src")
+            if source is None:  # made by msgspec itself (msgspec.structs.replace, say)
+                return {k: v for k, v in msgspec.structs.asdict(self).items() if v is not None}
+            answer, key, index = source  # decoded straight from the answer: find it there
             raw = state["_raw"] = answer.value["data"][key][index]
         return raw
 
