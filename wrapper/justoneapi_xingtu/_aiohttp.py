@@ -12,9 +12,10 @@ What the httpx path guarantees holds here too:
   small compressed answer cannot inflate past the cap;
 * one deadline for the whole call: ``ClientTimeout(total=timeout)`` covers the pool, the
   connection, the headers and every body read;
-* ``HTTP(S)_PROXY``/``NO_PROXY`` are honoured, read once per host and session as httpx
-  reads them once per client (aiohttp's own ``trust_env=True`` would look them up, and
-  ``~/.netrc``, in a worker thread on every request: two thread hops per call);
+* ``HTTP_PROXY``/``HTTPS_PROXY``/``NO_PROXY`` are honoured, read once per host and
+  session as httpx reads them once per client (aiohttp's own ``trust_env=True`` would look
+  them up, and ``~/.netrc``, in a worker thread on every request: two thread hops per
+  call); aiohttp takes ``http://`` proxies only and no ``ALL_PROXY``;
   certificates are checked against the same CA bundle as httpx's, redirects are not
   followed, and no cookie jar is kept.
 
