@@ -156,7 +156,10 @@ async def _run(
                 elif is_rate_limited(error):
                     controller.rate_limited(ticket, now, error.retry_after)
                     stats.rate_limited += 1
-                    if item.rate_limited < max_rate_limit_retries:
+                    if error.retry_after is not None and error.retry_after > _retry.MAX_RETRY_AFTER:
+                        stop = stop or error  # the server asks for more than a batch waits
+                        ready.appendleft(item)
+                    elif item.rate_limited < max_rate_limit_retries:
                         item.rate_limited += 1
                         ready.appendleft(item)  # first in line once the pause is over
                         logger.debug(
