@@ -352,6 +352,22 @@ def test_an_endless_rate_limit_ends_as_an_error_outcome_not_a_hang() -> None:
     assert set(calls.values()) == {4}  # 1 + max_rate_limit_retries
 
 
+def test_a_retry_after_beyond_sixty_seconds_stops_the_batch_with_the_unfinished_ids() -> None:
+    authors = ids(6)
+
+    async def script(author_id: str, n: int) -> AuthorRecVideos:
+        if author_id == authors[2]:
+            raise RateLimitError(302, retry_after=3600.0)
+        return result_for(author_id)
+
+    controller = ConcurrencyController(max_concurrency=1, adaptive=False)
+    outcomes, _, stopped, calls = asyncio.run(collect(script, authors, controller))
+    assert stopped is not None and isinstance(stopped.cause, RateLimitError)
+    assert stopped.cause.retry_after == 3600.0 and calls[authors[2]] == 1
+    assert [o.author_id for o in outcomes] == authors[:2]
+    assert stopped.unfinished == tuple(authors[2:]) and stopped.completed == 2
+
+
 @pytest.mark.parametrize(
     "error",
     [

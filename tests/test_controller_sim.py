@@ -126,7 +126,9 @@ class FakeServer:
         for fault in self.faults:
             if fault.after <= number < fault.after + fault.times:
                 self.limited_at.append(answered)
-                raise RateLimitError(302, http_status=fault.http_status, retry_after=fault.retry_after)
+                raise RateLimitError(
+                    302, http_status=fault.http_status, retry_after=fault.retry_after
+                )
         if self.stray and self._random.random() < self.stray:
             self.limited_at.append(answered)
             raise RateLimitError(302, "rate limit exceeded")

@@ -237,30 +237,34 @@ class ConcurrencyController:
         """
         self.rate_limited_calls += 1
         self._finish(ticket, now)
-        # The server said "wait", the batch waited, and the server says "wait" again to
-        # a call started after the pause: the limit outlived its own instruction.
         instructed = retry_after is not None and retry_after > 0
+        # The server said "wait", the batch waited, and it says "wait" again to a call
+        # started after that pause: the limit outlived its own instruction.
         persisted = (
             instructed
             and self.paused_until <= ticket.started
             and now - self.paused_until <= self.window_s
         )
-        if instructed:
-            if now >= self.paused_until:
-                self._paused_from = now
-            until = max(self.paused_until, now + min(retry_after, MAX_RETRY_AFTER))
-            if self.w_max is not None:  # the pace does not grow while paused
-                self._cubic_at += until - max(now, self.paused_until)
-            self.paused_until = until
+        if retry_after is not None and retry_after > 0:
+            self._pause(now, min(retry_after, MAX_RETRY_AFTER))
         self._record(ticket, now, limited=True)
-        if not self.adaptive:
+        if not self.adaptive or ticket.episode != self._episode:
             return
-        if self._limit_found(now) or (persisted and ticket.episode == self._episode):
+        if persisted or self._limit_found():
             self._decrease(now)
         elif self.w_max is not None and ticket.started - self._cubic_at > self.recover_s:
-            # Sent above the last good rate, and refused: the probe ends there.
+            # Sent above the last good rate and refused: the probe ends; what the server
+            # accepted meanwhile (less the backoff) may raise the last good rate.
             self._cubic_at = max(now, self.paused_until) - self.recover_s
             self.w_max = max(self.w_max, self.backoff * (self.accepted_rate(now) or 0.0))
+
+    def _pause(self, now: float, seconds: float) -> None:
+        if now >= self.paused_until:
+            self._paused_from = now
+        until = max(self.paused_until, now + seconds)
+        if self.w_max is not None:  # the pace does not grow while nothing may start
+            self._cubic_at += until - max(now, self.paused_until)
+        self.paused_until = until
 
     def _finish(self, ticket: Ticket | None = None, now: float = 0.0) -> None:
         self.in_flight = max(0, self.in_flight - 1)
@@ -278,7 +282,7 @@ class ConcurrencyController:
         while self._answers and self._answers[0][0] < horizon:
             self._limited_in_window -= self._answers.popleft()[1]
 
-    def _limit_found(self, now: float) -> bool:
+    def _limit_found(self) -> bool:
         limited = self._limited_in_window
         expected = self.threshold * len(self._answers)
         return limited >= self.min_rate_limited and limited > expected + 2.0 * math.sqrt(expected)
