@@ -7,7 +7,10 @@ the shared backoff policy) and rate-limited calls after the pause
 (``max_rate_limit_retries``). Errors whose class says ``stops_batch`` (100, 303, 600,
 601) cancel the calls in flight, send no more, and raise
 :class:`~justoneapi_xingtu.errors.BatchStopped` after the outcomes finished so far were
-yielded.
+yielded. So does a rate limit whose ``Retry-After`` is longer than
+:data:`~justoneapi_xingtu._retry.MAX_RETRY_AFTER` (60 s): rather than hold every start
+for that long in silence, the batch stops with the ids still to fetch (``unfinished``),
+and the cause's ``retry_after`` says when to run them again.
 """
 
 from __future__ import annotations

@@ -215,7 +215,11 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "--max-concurrency", type=int, default=32, help="calls in flight, at most (32)"
     )
-    batch.add_argument("--rate", type=float, help="calls started per second, at most")
+    batch.add_argument(
+        "--rate",
+        type=float,
+        help="a known rate: calls started per second (a target, never exceeded)",
+    )
     batch.add_argument(
         "--fixed-concurrency",
         action="store_true",
