@@ -1,4 +1,5 @@
-"""author_rec_videos_many: the controller (deterministic, no clock), the engine, the clients."""
+"""author_rec_videos_many: the controller (deterministic, no clock), the engine (in virtual
+time: tests/_virtual.py), the clients."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import threading
 from collections.abc import Awaitable, Callable, Iterator
 
 import pytest
+from _virtual import run_virtual
 
 import justoneapi_xingtu.batch as batch_module
 from justoneapi_xingtu import (
@@ -280,6 +282,7 @@ async def collect(
             stats,
             max_retries=max_retries,
             max_rate_limit_retries=3,
+            clock=asyncio.get_running_loop().time,
         ):
             outcomes.append(outcome)
     except BatchStopped as error:
@@ -297,7 +300,7 @@ def test_every_author_gets_exactly_one_outcome_success_or_typed_error() -> None:
             raise InvalidParameterError(400, "bad id")
         return result_for(author_id)
 
-    outcomes, stats, stopped, calls = asyncio.run(collect(script, authors))
+    outcomes, stats, stopped, calls = run_virtual(collect(script, authors))
     assert stopped is None
     assert sorted(o.author_id for o in outcomes) == sorted(authors)
     assert {o.author_id for o in outcomes if not o.ok} == bad
@@ -315,7 +318,7 @@ def test_transient_failures_are_retried_up_to_the_clients_max_retries() -> None:
             raise CollectionFailedError(301)
         return result_for(author_id)
 
-    outcomes, stats, _, calls = asyncio.run(collect(script, authors, max_retries=2))
+    outcomes, stats, _, calls = run_virtual(collect(script, authors, max_retries=2))
     by_id = {o.author_id: o for o in outcomes}
     assert not by_id[authors[0]].ok and by_id[authors[0]].attempts == 3
     assert by_id[authors[0]].error is not None and by_id[authors[0]].error.attempts == 3
@@ -335,7 +338,7 @@ def test_rate_limited_calls_are_retried_after_the_pause_and_reach_the_controller
             raise error
         return result_for(author_id)
 
-    outcomes, stats, _, _ = asyncio.run(collect(script, authors, controller, max_retries=0))
+    outcomes, stats, _, _ = run_virtual(collect(script, authors, controller, max_retries=0))
     assert all(o.ok for o in outcomes) and len(outcomes) == 5
     assert stats.rate_limited == 3 and controller.rate_limited_calls == 3
     assert controller.decreases >= 1
@@ -347,7 +350,7 @@ def test_an_endless_rate_limit_ends_as_an_error_outcome_not_a_hang() -> None:
     async def script(author_id: str, n: int) -> AuthorRecVideos:
         raise RateLimitError(302, retry_after=0.001)
 
-    outcomes, _, _, calls = asyncio.run(collect(script, ids(2), controller))
+    outcomes, _, _, calls = run_virtual(collect(script, ids(2), controller))
     assert [type(o.error) for o in outcomes] == [RateLimitError, RateLimitError]
     assert set(calls.values()) == {4}  # 1 + max_rate_limit_retries
 
@@ -361,7 +364,7 @@ def test_a_retry_after_beyond_sixty_seconds_stops_the_batch_with_the_unfinished_
         return result_for(author_id)
 
     controller = ConcurrencyController(max_concurrency=1, adaptive=False)
-    outcomes, _, stopped, calls = asyncio.run(collect(script, authors, controller))
+    outcomes, _, stopped, calls = run_virtual(collect(script, authors, controller))
     assert stopped is not None and isinstance(stopped.cause, RateLimitError)
     assert stopped.cause.retry_after == 3600.0 and calls[authors[2]] == 1
     assert [o.author_id for o in outcomes] == authors[:2]
@@ -396,7 +399,7 @@ def test_a_stop_code_cancels_the_calls_in_flight_and_keeps_what_finished(error) 
         return result_for(author_id)
 
     controller = ConcurrencyController(max_concurrency=8, adaptive=False)
-    outcomes, _, stopped, calls = asyncio.run(collect(script, authors, controller))
+    outcomes, _, stopped, calls = run_virtual(collect(script, authors, controller))
     assert stopped is not None and stopped.cause is error and stopped.code == error.code
     assert sorted(o.author_id for o in outcomes) == authors[:10] and all(o.ok for o in outcomes)
     assert stopped.completed == 10

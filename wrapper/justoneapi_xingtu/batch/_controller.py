@@ -290,16 +290,18 @@ class ConcurrencyController:
     def accepted_rate(self, now: float) -> float | None:
         """Answers code 0 per second over the window (this episode's calls only)."""
         ok = len(self._answers) - self._limited_in_window
-        if ok == 0:
-            return None
+        return ok / self._span(now) if ok else None
+
+    def _span(self, now: float) -> float:
+        """Seconds of sending the window covers: this episode's, pauses left out."""
         since = max(now - self.window_s, self._episode_at)
         paused = max(0.0, min(now, self.paused_until) - max(since, self._paused_from))
-        return ok / max(now - since - paused, _MIN_SPAN_S)
+        return max(now - since - paused, _MIN_SPAN_S)
 
     def _decrease(self, now: float) -> None:
-        accepted = self.accepted_rate(now) or 0.0
-        if accepted == 0.0:  # nothing got through: half of what was asked for
-            accepted = 0.5 * (self.rate(now) or self.limit / self.window_s)
+        accepted = self.accepted_rate(now)
+        if accepted is None:  # nothing got through: half of what was sent
+            accepted = 0.5 * len(self._answers) / self._span(now)
         if self.rate_per_s is not None:
             accepted = min(accepted, self.rate_per_s)
         self.w_max = max(accepted, _MIN_RATE)
