@@ -3,51 +3,66 @@
 A rate limit and a stray rate-limit answer look alike one at a time; they differ in
 *rate*. A server that limits the client answers 302 (or HTTP 429) to a share of the calls
 that grows with the sending rate; a stray 302 does not depend on it. So the controller
-never reacts to a single answer: it keeps a sliding window of the answers to the calls
-it started at the current pace and slows down only when the share of rate limits in that
-window passes a threshold (more than 5 %, at least 3 answers). Below it, a 302 is noise:
-the engine retries the call and nothing slows down.
+never slows down for a single answer. It keeps a sliding window (``window_s``, 2 s) of
+the answers to the calls started at the current pace, and lowers the pace only when
+
+* the rate limits in it pass ``threshold`` (5 %) of the answers by more than chance
+  would explain (two standard deviations of what 5 % would give), and number at least
+  ``min_rate_limited`` (2); or
+* the server sent ``Retry-After``, the batch waited, and a call started after that pause
+  is refused again within ``window_s``: the limit outlived the server's own instruction.
+
+Otherwise a 302 is noise: the engine retries the call and nothing slows down.
 
 What it takes from proven designs (ideas, no code):
 
 * Google SRE book, "Handling Overload", client-side adaptive throttling: judge the
-  server by *requests vs accepts over a sliding window*, not by single rejections; a
-  small rejection rate changes nothing.
+  server by requests vs accepts over a sliding window, not by single rejections; a small
+  rejection rate changes nothing.
 * TCP: loss-based control (Reno, CUBIC) reads every loss as congestion, which is why
-  random loss starves it (Mathis et al.: throughput ~ 1/sqrt(loss)); BBR v2 reacts only
-  when the loss rate in a round passes a threshold (2 %). The threshold here is that idea.
+  random loss starves it (Mathis et al.: throughput ~ 1/sqrt(loss)), exactly the
+  collapse of the earlier controller under stray 302s; BBR v2 reacts to loss only above
+  a threshold rate per round (2 %). The share threshold here is that idea. Decreases
+  count once per episode (answers to calls started before a decrease do not count for
+  the next), like TCP's once per round trip.
 * AWS SDKs' adaptive retry mode (``ClientRateLimiter``): a token bucket paces the sends;
-  at throttling the new rate is ``beta x`` the *measured* rate, not the rate that was
-  configured (which may never have been reached); recovery is CUBIC (Ha, Rhee, Xu 2008):
-  concave back to the last rate that worked (``W_max``), then convex beyond it.
-* Envoy's adaptive concurrency filter and TCP slow start: while no limit is known, the
-  number of calls in flight grows from a modest start as long as calls succeed.
+  at throttling the new rate is ``beta x`` a *measured* rate, not the configured one; it
+  recovers along CUBIC (Ha, Rhee, Xu 2008): concave back to the last rate that worked
+  (``W_max``), flat near it, then convex beyond it. Here ``W_max`` is the rate the server
+  *accepted* (answers code 0 per second of sending in the window, pauses left out, over
+  at least 1 s because a server's bucket often holds a second of burst), and the pace
+  restarts at ``backoff`` (0.7) x ``W_max``, so a slowed rate never becomes the anchor
+  by itself.
+* Envoy's adaptive concurrency filter was considered: it reads latency, which a rate
+  limit does not raise here, so only its "start low, grow while it works" remains: TCP
+  slow start on the number of calls in flight while no limit is known.
 
 How it behaves:
 
-* **window** (calls in flight), adaptive mode before any limit was seen: starts at
+* **window** (calls in flight), adaptive mode before any limit was found: starts at
   ``initial_concurrency``, grows by 0.5 per success while the window is what limits
-  (x1.5 per round trip, slow start) up to ``max_concurrency``. Once starts are paced
-  (a limit was found, or ``rate_per_s`` was given), calls in flight go up to
-  ``max_concurrency``: the pace decides, concurrency follows (rate x latency).
-* **limit found**: when the rate-limit share of the window passes the threshold, the
-  last good rate ``W_max`` is the rate the server *accepted* over the window (answers
-  code 0 per second of sending), and new starts are paced at ``backoff`` (0.7) x
-  ``W_max``. Only answers to calls started after that decrease count for the next one
-  (one decrease per episode, like TCP's once per round trip), so a slowed rate never
-  feeds its own estimate.
-* **recovery** (CUBIC-like): the pace climbs back to ``W_max`` along a concave curve in
-  ``recover_s`` seconds (3 s), holds near it, then probes above it along a convex curve
-  that doubles it ``probe_s`` seconds (4 s) later, so a raised limit is found in seconds.
-  ``rate_per_s``, when given, caps the pace.
+  (x1.5 per round trip) up to ``max_concurrency``. Once starts are paced (a limit was
+  found, or ``rate_per_s`` was given), calls in flight go up to ``max_concurrency``: the
+  pace decides and concurrency follows (rate x latency).
+* **recovery**: back to ``W_max`` in ``recover_s`` (3 s), then probing above it, doubled
+  ``probe_s`` (4 s) later, so a raised limit is found in seconds. A rate limit to a call
+  sent while probing above ``W_max`` ends the probe (back to ``W_max``, no decrease); what
+  the server accepted meanwhile, times ``backoff``, may raise ``W_max``. The pace does
+  not grow during a pause.
 * **Retry-After** is the server's instruction: every new start waits that long (at most
   :data:`~justoneapi_xingtu._retry.MAX_RETRY_AFTER`; the engine stops the batch when the
-  server asks for more). Without ``Retry-After``, nothing pauses.
+  server asks for more). Answers that arrive during a pause extend it, they do not add
+  up. Without ``Retry-After`` (or with 0), nothing pauses.
 * **known rate** (``rate_per_s``): starts are paced at that rate from the first call (a
-  token bucket), not merely capped by it. In adaptive mode a limit found below it lowers
-  the pace, which climbs back to ``rate_per_s`` and never beyond.
+  token bucket of at most 0.1 s of starts), not merely capped by it. In adaptive mode a
+  limit found below it lowers the pace, which climbs back to ``rate_per_s``, never beyond.
 * ``adaptive=False``: ``max_concurrency`` calls in flight, paced at ``rate_per_s`` when
   given; rate limits never slow it down; ``Retry-After`` still pauses.
+
+Known costs (see the simulation tests): a burst of rate limits at the very start of a run
+(say 5 of the first 15 answers) cannot be told from a low limit, so the batch slows down
+and climbs back over some seconds; a limit sent without ``Retry-After`` is found with
+more 302s than one that sends it.
 
 Pure and deterministic: every method takes the time ``now`` (seconds, any monotonic
 origin); nothing here sleeps or reads a clock.
@@ -152,7 +167,6 @@ class ConcurrencyController:
         self._limited_in_window = 0
         self._tokens = 1.0
         self._tokens_at: float | None = None
-        self._latency: float | None = None
         self.decreases = 0
         """How many times a limit was found and the pace lowered."""
         self.rate_limited_calls = 0
@@ -216,14 +230,14 @@ class ConcurrencyController:
 
     def succeeded(self, ticket: Ticket, now: float) -> None:
         """The call answered code 0."""
-        self._finish(ticket, now)
+        self._finish()
         self._record(ticket, now, limited=False)
         if self.adaptive and self.w_max is None and self._saturated:
             self._window = min(self._window + 0.5, float(self.max_concurrency))
 
     def failed(self, ticket: Ticket, now: float) -> None:
         """The call failed for any reason but rate limiting (says nothing about load)."""
-        self._finish(ticket, now)
+        self._finish()
 
     def abandoned(self, ticket: Ticket) -> None:
         """The call was cancelled without an answer."""
@@ -236,7 +250,7 @@ class ConcurrencyController:
         drops only when rate limits have become a share of the answers (see the module).
         """
         self.rate_limited_calls += 1
-        self._finish(ticket, now)
+        self._finish()
         instructed = retry_after is not None and retry_after > 0
         # The server said "wait", the batch waited, and it says "wait" again to a call
         # started after that pause: the limit outlived its own instruction.
@@ -266,12 +280,8 @@ class ConcurrencyController:
             self._cubic_at += until - max(now, self.paused_until)
         self.paused_until = until
 
-    def _finish(self, ticket: Ticket | None = None, now: float = 0.0) -> None:
+    def _finish(self) -> None:
         self.in_flight = max(0, self.in_flight - 1)
-        if ticket is not None:
-            sample = max(0.0, now - ticket.started)
-            latency = self._latency
-            self._latency = sample if latency is None else 0.8 * latency + 0.2 * sample
 
     def _record(self, ticket: Ticket, now: float, *, limited: bool) -> None:
         if ticket.episode != self._episode:
