@@ -2,7 +2,7 @@
 virtual time against a fake server (latency, a token-bucket limit, stray faults).
 
 A discrete-event simulation: an asyncio event loop whose clock jumps to the next timer
-instead of sleeping (:class:`tests._virtual.VirtualLoop`), running the engine (``_run``) with its
+instead of sleeping (``tests/_virtual.py``), running the engine (``_run``) with its
 controller exactly as the clients do, against :class:`FakeServer`, whose calls "take"
 their latency in that virtual time. A minute of traffic runs in well under a second, and
 the same seed gives the same run. These check the behaviour the benchmark measures over
@@ -58,6 +58,7 @@ class FakeServer:
         self._bucket = 0.0
         self._bucket_at = 0.0
         self._first: float | None = None
+        self._applied = -1.0  # the schedule's last step applied
         self._rate: float | None = None
         self._set(self.limit, 0.0)
 
@@ -76,8 +77,6 @@ class FakeServer:
             self._bucket -= 1.0
             return None
         return (1.0 - self._bucket) / rate
-
-    _applied: float = -1.0
 
     def _apply_schedule(self, now: float) -> None:
         if self._first is None:

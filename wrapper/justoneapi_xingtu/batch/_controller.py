@@ -10,7 +10,8 @@ the answers to the calls started at the current pace, and lowers the pace only w
   would explain (two standard deviations of what 5 % would give), and number at least
   ``min_rate_limited`` (2); or
 * the server sent ``Retry-After``, the batch waited, and a call started after that pause
-  is refused again within ``window_s``: the limit outlived the server's own instruction.
+  is refused again (within 3 x ``window_s``): the limit outlived the server's own
+  instruction.
 
 Otherwise a 302 is noise: the engine retries the call and nothing slows down.
 
@@ -29,10 +30,9 @@ What it takes from proven designs (ideas, no code):
   at throttling the new rate is ``beta x`` a *measured* rate, not the configured one; it
   recovers along CUBIC (Ha, Rhee, Xu 2008): concave back to the last rate that worked
   (``W_max``), flat near it, then convex beyond it. Here ``W_max`` is the rate the server
-  *accepted* (answers code 0 per second of sending in the window, pauses left out, over
-  at least 1 s because a server's bucket often holds a second of burst), and the pace
-  restarts at ``backoff`` (0.7) x ``W_max``, so a slowed rate never becomes the anchor
-  by itself.
+  *accepted* (answers code 0 per second over the window, pauses included since a
+  server's bucket refills during them, and over at least 1 s because such a bucket often
+  holds a second of burst), and the pace restarts at ``backoff`` (0.7) x ``W_max``.
 * Envoy's adaptive concurrency filter was considered: it reads latency, which a rate
   limit does not raise here, so only its "start low, grow while it works" remains: TCP
   slow start on the number of calls in flight while no limit is known.
@@ -157,7 +157,6 @@ class ConcurrencyController:
         self.in_flight = 0
         self.paused_until = -math.inf
         """No call starts before this time (``Retry-After``)."""
-        self._paused_from = -math.inf
         self.w_max: float | None = None
         """The last rate the server accepted before a limit was found (calls/s)."""
         self._cubic_at = 0.0
@@ -257,7 +256,7 @@ class ConcurrencyController:
         persisted = (
             instructed
             and self.paused_until <= ticket.started
-            and now - self.paused_until <= self.window_s
+            and now - self.paused_until <= 3.0 * self.window_s
         )
         if retry_after is not None and retry_after > 0:
             self._pause(now, min(retry_after, MAX_RETRY_AFTER))
@@ -273,8 +272,6 @@ class ConcurrencyController:
             self.w_max = max(self.w_max, self.backoff * (self.accepted_rate(now) or 0.0))
 
     def _pause(self, now: float, seconds: float) -> None:
-        if now >= self.paused_until:
-            self._paused_from = now
         until = max(self.paused_until, now + seconds)
         if self.w_max is not None:  # the pace does not grow while nothing may start
             self._cubic_at += until - max(now, self.paused_until)
@@ -303,10 +300,9 @@ class ConcurrencyController:
         return ok / self._span(now) if ok else None
 
     def _span(self, now: float) -> float:
-        """Seconds of sending the window covers: this episode's, pauses left out."""
+        """Seconds the window covers (this episode's; at least ``_MIN_SPAN_S``)."""
         since = max(now - self.window_s, self._episode_at)
-        paused = max(0.0, min(now, self.paused_until) - max(since, self._paused_from))
-        return max(now - since - paused, _MIN_SPAN_S)
+        return max(now - since, _MIN_SPAN_S)
 
     def _decrease(self, now: float) -> None:
         accepted = self.accepted_rate(now)
