@@ -35,6 +35,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -243,8 +244,8 @@ def noise(max_concurrency: int = 32) -> dict[str, Any]:
     for mode, adaptive in (("adaptive", True), ("fixed", False)):
         clean, noisy = best_of(
             2,
-            lambda: timed_run(fast, 2000, max_concurrency=max_concurrency, adaptive=adaptive),
-            lambda: timed_run(stray, 2000, max_concurrency=max_concurrency, adaptive=adaptive),
+            partial(timed_run, fast, 2000, max_concurrency=max_concurrency, adaptive=adaptive),
+            partial(timed_run, stray, 2000, max_concurrency=max_concurrency, adaptive=adaptive),
         )
         _show(f"{mode} no faults", clean)
         _show(f"{mode} 2% stray", noisy)
@@ -268,8 +269,8 @@ def noise(max_concurrency: int = 32) -> dict[str, Any]:
     for mode, rate in (("adaptive", None), ("rate_per_s=50", 50.0)):
         clean, faulted = best_of(
             2,
-            lambda: timed_run(slow, 200, max_concurrency=max_concurrency, rate_per_s=rate),
-            lambda: timed_run(burst, 200, max_concurrency=max_concurrency, rate_per_s=rate),
+            partial(timed_run, slow, 200, max_concurrency=max_concurrency, rate_per_s=rate),
+            partial(timed_run, burst, 200, max_concurrency=max_concurrency, rate_per_s=rate),
         )
         _show(f"{mode} no faults", clean)
         _show(f"{mode} five 429s", faulted)
