@@ -14,7 +14,7 @@
     of the server's answers that were 302.
 (c) noise: the batch under real-world noise (issue 11), the mock server in its own
     process, each row as a ratio to a baseline measured in the same run (the short
-    comparisons run twice, interleaved, and keep each side's fastest run):
+    comparisons run 3 or 2 times, interleaved, and keep each side's fastest run):
     2 % stray 302s with no real limit (adaptive and fixed, vs their no-fault runs);
     five one-off HTTP 429s with ``Retry-After: 1`` among 200 authors at 300 ms (wall
     time vs no-fault); an unknown limit R = 20 and R = 100 (successes/s vs R, share of
@@ -243,7 +243,7 @@ def noise(max_concurrency: int = 32) -> dict[str, Any]:
     rows = {}
     for mode, adaptive in (("adaptive", True), ("fixed", False)):
         clean, noisy = best_of(
-            2,
+            3,
             partial(timed_run, fast, 2000, max_concurrency=max_concurrency, adaptive=adaptive),
             partial(timed_run, stray, 2000, max_concurrency=max_concurrency, adaptive=adaptive),
         )
