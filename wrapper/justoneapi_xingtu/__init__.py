@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 from ._redact import install_log_redaction as _install_log_redaction
+from ._spec_release import SPEC_RELEASE_ID
 from .client import AsyncXingtuClient, XingtuClient
 from .environments import Environment
 from .errors import (
@@ -71,6 +72,7 @@ _install_log_redaction()
 
 __all__ = [
     "CATEGORIES",
+    "SPEC_RELEASE_ID",
     "AsyncBatch",
     "AsyncXingtuClient",
     "AuthorRecVideos",
