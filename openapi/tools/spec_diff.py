@@ -686,8 +686,9 @@ class Differ:
 
 
 def diff_documents(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
-    """Every change from ``old`` to ``new``, each with its class."""
-    return Differ(old, new).run()
+    """Every change from ``old`` to ``new``, each with its class: breaking ones first,
+    then additive, then docs-only, each group in document order."""
+    return sorted(Differ(old, new).run(), key=lambda c: CLASSES.index(c.cls))
 
 
 def level(changes: Iterable[Change]) -> str | None:
