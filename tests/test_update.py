@@ -126,6 +126,7 @@ def test_update_writes_document_lock_version_and_changelog(tmp_path: Path) -> No
     assert update.show(update.parse_version(version_text)) == expected
     lock = json.loads((root / update.LOCK).read_text())
     assert lock["release_id"] == "rel-7"
+    assert lock["file"] == update.UPSTREAM
     assert lock["sha256"] == hashlib.sha256(body).hexdigest()
     vendored_doc = json.loads((root / update.UPSTREAM).read_text())
     assert "cursor" in {p["name"] for p in vendored_doc["paths"][PATH]["get"]["parameters"]}
@@ -204,9 +205,24 @@ def test_a_stale_release_module_or_a_hand_edited_upstream_fails_the_check(tmp_pa
     out.write_text(SPEC_RELEASE.read_text())
     stale = check(lock_path, out)
     assert stale.returncode == 1 and "run `make spec`" in stale.stderr
-    out.write_text(spec_release.render(lock))
+    out.write_text(spec_release.render(lock, out))
     assert check(lock_path, out).returncode == 0
     assert 'SPEC_RELEASE_ID: str | None = "rel-9"' in out.read_text()
     (root / update.UPSTREAM).write_bytes(UPSTREAM.read_bytes() + b" ")
     edited = check(lock_path, out)
     assert edited.returncode == 1 and "make pull-spec" in edited.stderr
+
+
+@pytest.mark.parametrize("length", [20, 80, 96, 200])
+def test_the_release_module_passes_ruff_format_whatever_the_url(length: int) -> None:
+    url = "https://docs.example/" + "a" * length + ".json"
+    text = spec_release.render({"release_id": "r" * length, "sha256": "0" * 64, "url": url})
+    ruff = Path(sys.executable).parent / "ruff"
+    proc = subprocess.run(
+        [str(ruff), "format", "--check", "--stdin-filename", "wrapper/x/_spec_release.py", "-"],
+        input=text,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -239,16 +239,17 @@ def obtain(urls: list[str] | tuple[str, ...]) -> Pulled:
     raise PullError("no usable document (" + "; ".join(failures) + ")")
 
 
-def _relative(path: Path) -> str:
+def _relative(path: Path, lock: Path) -> str:
+    """``path`` as the lock names it: relative to the repository (the lock's ``../``)."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return path.resolve().relative_to(lock.resolve().parent.parent).as_posix()
     except ValueError:
-        return path.as_posix()
+        return path.resolve().as_posix()
 
 
 def write(pulled: Pulled, dest: Path, lock: Path) -> None:
     """Replace DEST and the lock together; on failure neither is touched."""
-    lock_bytes = (json.dumps(pulled.lock(_relative(dest)), indent=2) + "\n").encode()
+    lock_bytes = (json.dumps(pulled.lock(_relative(dest, lock)), indent=2) + "\n").encode()
     temps: list[tuple[str, Path]] = []
     try:
         for path, data in ((dest, pulled.vendored), (lock, lock_bytes)):

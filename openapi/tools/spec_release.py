@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -28,19 +30,50 @@ never edit it by hand.
 '''
 
 
+DEFAULT_OUT = Path(__file__).resolve().parents[2] / "wrapper/justoneapi_xingtu/_spec_release.py"
+
+
 def _literal(value: str | None) -> str:
     return "None" if value is None else json.dumps(value)
 
 
-def render(lock: dict[str, Any]) -> str:
-    """The module's text for ``lock`` (stable: same lock, same bytes)."""
-    release = lock.get("release_id")
-    return (
-        HEADER
-        + f"SPEC_RELEASE_ID: str | None = {_literal(None if release is None else str(release))}\n"
-        + f"SPEC_SHA256: str = {_literal(str(lock.get('sha256', '')))}\n"
-        + f"SPEC_URL: str = {_literal(str(lock.get('url', '')))}\n"
+def _assign(target: str, literal: str, width: int = 100) -> str:
+    """One assignment laid out as ``ruff format`` would (the module must pass its check)."""
+    line = f"{target} = {literal}"
+    if len(line) <= width or len(literal) + 4 > width:
+        return line + "\n"
+    return f"{target} = (\n    {literal}\n)\n"
+
+
+def _ruff_format(text: str, out: Path) -> str:
+    """``text`` as the project's pinned ruff formats it (unchanged when ruff is missing)."""
+    ruff = Path(sys.executable).parent / "ruff"
+    found = str(ruff) if ruff.is_file() else shutil.which("ruff")
+    if found is None:
+        return text
+    proc = subprocess.run(  # noqa: S603 - fixed argv, no shell
+        [found, "format", "--stdin-filename", str(out.resolve()), "-"],
+        input=text,
+        capture_output=True,
+        text=True,
+        cwd=out.resolve().parent,
+        check=False,
     )
+    return proc.stdout if proc.returncode == 0 and proc.stdout else text
+
+
+def render(lock: dict[str, Any], out: Path = DEFAULT_OUT) -> str:
+    """The module's text for ``lock``, formatted as ruff would format ``out`` (stable)."""
+    release = lock.get("release_id")
+    text = (
+        HEADER
+        + _assign(
+            "SPEC_RELEASE_ID: str | None", _literal(None if release is None else str(release))
+        )
+        + _assign("SPEC_SHA256: str", _literal(str(lock.get("sha256", ""))))
+        + _assign("SPEC_URL: str", _literal(str(lock.get("url", ""))))
+    )
+    return _ruff_format(text, out)
 
 
 def load_lock(path: Path) -> dict[str, Any]:
@@ -75,7 +108,7 @@ def main(argv: list[str]) -> int:
     except (OSError, ValueError) as exc:
         print(f"spec-release: cannot read {lock_path} ({exc})", file=sys.stderr)
         return 2
-    text = render(lock)
+    text = render(lock, out)
     if not check:
         out.write_text(text, encoding="utf-8")
         return 0

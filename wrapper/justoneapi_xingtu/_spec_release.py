@@ -6,4 +6,6 @@ never edit it by hand.
 
 SPEC_RELEASE_ID: str | None = None
 SPEC_SHA256: str = "5c20243f0873b4aa594c45678d830c5369dcd573524a877e11f3911638b6d027"
-SPEC_URL: str = "https://docs.justoneapi.com/openapi/douyin-xingtu-apis/author-recommended-videos-v1-zh.json"
+SPEC_URL: str = (
+    "https://docs.justoneapi.com/openapi/douyin-xingtu-apis/author-recommended-videos-v1-zh.json"
+)
