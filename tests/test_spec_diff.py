@@ -427,6 +427,9 @@ def test_could_not_run_is_exit_2_in_one_line(
     proc = run(str(UPSTREAM), str(tmp_path / make_args[0]))
     assert proc.returncode == 2
     assert len(proc.stderr.splitlines()) == 1 and expected in proc.stderr
+
+
+def test_a_missing_git_revision_is_exit_2() -> None:
     bad_rev = run("--git-rev", "no-such-rev", str(UPSTREAM.relative_to(ROOT)), str(UPSTREAM))
     assert bad_rev.returncode == 2 and "cannot read no-such-rev:" in bad_rev.stderr
 

@@ -82,9 +82,16 @@ def snapshot(root: Path) -> dict[str, bytes]:
 
 
 def run_update(root: Path, url: str, *extra: str) -> subprocess.CompletedProcess[str]:
-    argv = [sys.executable, str(TOOLS / "update.py"), "--root", str(root), "--url", url]
-    argv += ["--build", "", "--test", "", "--date", "2026-12-01", *extra]
-    return subprocess.run(argv, capture_output=True, text=True)
+    """update.py's main, in-process (the validator is imported once), output captured."""
+    import contextlib
+    import io
+
+    argv = ["--root", str(root), "--url", url, "--build", "", "--test", ""]
+    argv += ["--date", "2026-12-01", *extra]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = update.main(argv)
+    return subprocess.CompletedProcess(argv, status, out.getvalue(), err.getvalue())
 
 
 def test_update_with_nothing_changed_says_so_and_writes_nothing(tmp_path: Path) -> None:
