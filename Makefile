@@ -14,6 +14,7 @@ OVERLAY := openapi/overlay/xingtu-types.overlay.json
 SPEC := openapi/xingtu.json
 GEN_CONFIG := openapi/generator-config.yaml
 GEN_PKG := justoneapi_xingtu_generated
+SPEC_DATA := wrapper/justoneapi_xingtu/_spec_data.py
 # spec-diff compares the committed upstream document with the working copy by default.
 OLD ?=
 NEW ?= $(UPSTREAM)
@@ -36,7 +37,7 @@ keep_status = status=0; $(2) || status=$$?; \
 .DEFAULT_GOAL := help
 AUTHOR ?=
 
-.PHONY: help venv demo test bench contract contract-live record record-mock pull-spec spec-diff spec \
+.PHONY: help venv demo test test-all bench contract contract-live record record-mock pull-spec spec-diff spec \
         generate check-generated lint update
 
 help: ## list the targets
@@ -45,11 +46,18 @@ help: ## list the targets
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@ $(DEMO_STAMP)
+
+# `make demo` needs only the package and its [cli] extra, not the test and generator tools.
+DEMO_STAMP := $(VENV)/.demo-stamp
+$(DEMO_STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[cli]'
 	@touch $@
 
 venv: $(STAMP) ## create or update .venv with the project and its dev tools
 
-demo: $(STAMP) ## the CLI against the bundled mock server (with JUSTONEAPI_TOKEN and AUTHOR=: the real API)
+demo: $(DEMO_STAMP) ## the CLI against the bundled mock server (with JUSTONEAPI_TOKEN and AUTHOR=: the real API)
 	@if [ -n "$$JUSTONEAPI_TOKEN" ] && [ -n "$(AUTHOR)" ]; then \
 	  $(BIN)/xingtu rec-videos "$(AUTHOR)"; \
 	else \
@@ -74,32 +82,41 @@ spec: $(STAMP) ## write openapi/xingtu.json: upstream + overlay, validated
 	$(BIN)/python -c "import json,sys; from openapi_spec_validator import validate; validate(json.load(open('$(SPEC)')))"
 	@echo "spec: $(SPEC) written and valid"
 
-generate: $(STAMP) ## regenerate generated/ from openapi/xingtu.json
+generate: $(STAMP) ## regenerate generated/ and the wrapper's spec facts from openapi/xingtu.json
 	@tmp=$$(mktemp -d); \
 	$(BIN)/openapi-python-client generate --path $(SPEC) --config $(GEN_CONFIG) --meta none \
 	  --output-path $$tmp/$(GEN_PKG) >/dev/null && \
 	rm -rf generated/$(GEN_PKG) && mkdir -p generated && cp -r $$tmp/$(GEN_PKG) generated/ && \
 	rm -rf $$tmp && echo "generate: generated/$(GEN_PKG) rewritten from $(SPEC)"
+	@$(BIN)/python openapi/tools/spec_module.py $(SPEC) $(SPEC_DATA) && \
+	$(BIN)/ruff format --quiet --config pyproject.toml $(SPEC_DATA) && echo "generate: $(SPEC_DATA) rewritten from $(SPEC)"
 
 check-generated: $(STAMP) ## fail if generated/ differs from what the spec and config produce
 	@$(BIN)/python openapi/tools/spec_release.py $(LOCK) $(SPEC_RELEASE) --check
 	@tmp=$$(mktemp -d); \
 	$(BIN)/openapi-python-client generate --path $(SPEC) --config $(GEN_CONFIG) --meta none \
 	  --output-path $$tmp/$(GEN_PKG) >/dev/null || exit 1; \
-	if diff -ru -x __pycache__ generated/$(GEN_PKG) $$tmp/$(GEN_PKG); then \
-	  echo "check-generated: generated/ matches $(SPEC)"; rm -rf $$tmp; \
+	$(BIN)/python openapi/tools/spec_module.py $(SPEC) $$tmp/_spec_data.py || exit 1; \
+	$(BIN)/ruff format --quiet --config pyproject.toml $$tmp/_spec_data.py; \
+	if diff -ru -x __pycache__ generated/$(GEN_PKG) $$tmp/$(GEN_PKG) && diff -u $(SPEC_DATA) $$tmp/_spec_data.py; then \
+	  echo "check-generated: generated/ and $(SPEC_DATA) match $(SPEC)"; rm -rf $$tmp; \
 	else \
 	  echo "check-generated: generated/ is stale or hand-edited: run 'make spec generate' and commit"; \
 	  rm -rf $$tmp; exit 1; fi
 
-lint: $(STAMP) ## ruff and mypy on the hand-written code
+lint: $(STAMP) ## ruff, mypy and the import-layer contract on the hand-written code
 	$(BIN)/ruff check wrapper tests openapi/tools bench
 	$(BIN)/ruff format --check wrapper tests openapi/tools bench
 	$(BIN)/mypy
 	$(BIN)/mypy openapi/tools
+	$(BIN)/lint-imports --no-cache
 
-test: $(STAMP) ## the whole offline suite (what CI runs; includes everything in contract)
-	$(BIN)/python -m pytest -q
+PYTEST_WORKERS ?= 2
+test: $(STAMP) ## the offline behaviour suite, in parallel (the long soak and slowest runs: test-all)
+	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) -m "not slow"
+
+test-all: $(STAMP) ## everything: the suite plus the slow tests (20,000-author soak, lifecycle, mutations)
+	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS)
 
 # The drift checks on their own: spec valid and what upstream + overlay make, generated/
 # current, schemathesis against the mock, the client against every answer the spec allows,

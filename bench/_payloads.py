@@ -9,7 +9,7 @@ from typing import Any
 
 EXAMPLE = (
     Path(__file__).resolve().parent.parent
-    / "wrapper/justoneapi_xingtu/_data/documented_example.json"
+    / "wrapper/justoneapi_xingtu/testing/_data/documented_example.json"
 )
 LISTS = ("masterpiece_videos", "newest_videos", "order_hot_videos", "personal_hot_videos")
 

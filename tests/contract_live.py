@@ -94,7 +94,7 @@ def main() -> int:
     if not token:
         print("contract-live: skipped, JUSTONEAPI_TOKEN is not set (no call made)")
         return 0
-    from justoneapi_xingtu.environments import resolve_endpoint
+    from justoneapi_xingtu._config import resolve_endpoint
 
     try:
         examples, authors, modes, report_path = _settings()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import math
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 
 import pytest
 
@@ -26,8 +26,9 @@ from justoneapi_xingtu import (
     RateLimitError,
     XingtuClient,
 )
-from justoneapi_xingtu.batch import BatchStats, _run
-from justoneapi_xingtu.testing import MockServer
+from justoneapi_xingtu.batch._engine import _run
+from justoneapi_xingtu.models import BatchStats
+from justoneapi_xingtu.testing import MockServer, instant_retries
 
 TOKEN = "batch-test-token"
 
@@ -37,8 +38,9 @@ def ids(n: int, offset: int = 0) -> list[str]:
 
 
 @pytest.fixture(autouse=True)
-def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(batch_module, "_RETRY_DELAY", 0.001)
+def quick_retries() -> Iterator[list[float]]:
+    with instant_retries() as waits:
+        yield waits
 
 
 # -- the controller: every method takes the time, so these need no clock -----------------
@@ -459,7 +461,7 @@ def test_import_leaves_the_batch_engine_and_the_store_for_first_use() -> None:
         "assert 'sqlite3' not in sys.modules; "
         "assert 'justoneapi_xingtu_generated' not in sys.modules; "
         "assert j.Platform.SHORT_VIDEO.value == 'SHORT_VIDEO'; "
-        "assert j.Outcome.__module__ == 'justoneapi_xingtu.batch'; "
-        "assert j.ResultStore.__module__ == 'justoneapi_xingtu.store'"
+        "assert j.Outcome.__module__ == 'justoneapi_xingtu.models'; "
+        "assert j.ResultStore.__module__ == 'justoneapi_xingtu.io.store'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -307,8 +307,8 @@ def test_progress_lines_when_stdout_is_not_a_terminal(tmp_path) -> None:
 
 
 def test_progress_bar_on_a_terminal() -> None:
-    from justoneapi_xingtu._progress import RichProgress, make_progress
     from justoneapi_xingtu.batch import BatchStats
+    from justoneapi_xingtu.cli._progress import RichProgress, make_progress
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

@@ -18,12 +18,11 @@ import os
 
 import anyio
 import pytest
+from conftest import TOKEN
 
-import justoneapi_xingtu.client as client_module
 from justoneapi_xingtu import AsyncXingtuClient, BusinessError, ProtocolError
-from justoneapi_xingtu.testing import MockServer
+from justoneapi_xingtu.testing import MockServer, instant_retries
 
-TOKEN = "soak-token-000000"
 AUTHORS = 20_000
 
 pytestmark = [
@@ -39,11 +38,12 @@ def open_fds() -> int:
     return len(os.listdir("/proc/self/fd"))
 
 
-def test_soak_20000_authors_with_random_faults(monkeypatch: pytest.MonkeyPatch) -> None:
-    async def no_wait(_: float) -> None:
-        return None
+def test_soak_20000_authors_with_random_faults() -> None:
+    with instant_retries():
+        _soak()
 
-    monkeypatch.setattr(client_module, "_async_sleep", no_wait)
+
+def _soak() -> None:
     ids = [str(7_400_000_000_000_000_000 + i) for i in range(AUTHORS)]
 
     async def main(base_url: str) -> tuple[collections.Counter[str], list[str], list[int]]:

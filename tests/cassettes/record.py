@@ -39,7 +39,9 @@ from justoneapi_xingtu.testing import MockServer
 
 #: The token the mock recordings are made with; the cassettes must never contain it.
 RECORDING_TOKEN = "recording-token-1b2c3d4e5f"
-DOCUMENTED_EXAMPLE = ROOT / "wrapper" / "justoneapi_xingtu" / "_data" / "documented_example.json"
+DOCUMENTED_EXAMPLE = (
+    ROOT / "wrapper" / "justoneapi_xingtu" / "testing" / "_data" / "documented_example.json"
+)
 #: What the page's example leaves out and the published spec requires: our additions.
 ENVELOPE_ADDITIONS = {
     "message": "success",

@@ -10,12 +10,11 @@ import importlib
 import logging as _logging
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-
+from ._config import Environment
 from ._redact import install_log_redaction as _install_log_redaction
 from ._spec_release import SPEC_RELEASE_ID
+from ._version import __version__
 from .client import AsyncXingtuClient, XingtuClient
-from .environments import Environment
 from .errors import (
     BatchStopped,
     BusinessError,
@@ -34,31 +33,32 @@ from .errors import (
     ResponseTooLargeError,
     TransportError,
 )
-from .models import CATEGORIES, AuthorRecVideos, Category, Video
+from .models import CATEGORIES, AuthorRecVideos, BatchStats, Category, Outcome, Video
 
 if TYPE_CHECKING:
-    from justoneapi_xingtu_generated.models import Platform
-
-    from .batch import AsyncBatch, Batch, BatchStats, ConcurrencyController, Outcome
-    from .export import outcomes_to_dataframe
-    from .store import ResultStore
+    from ._spec import Platform
+    from .batch import AsyncBatch, Batch, ConcurrencyController
+    from .io.export import outcomes_to_dataframe
+    from .io.store import ResultStore
 
 # Imported on first use (PEP 562): the generated package (attrs models), the batch
 # engine, the SQLite store and the export helpers cost import time that a plain
 # `import justoneapi_xingtu` does not need.
 _LAZY = {
-    "Platform": "justoneapi_xingtu_generated.models",
     "AsyncBatch": ".batch",
     "Batch": ".batch",
-    "BatchStats": ".batch",
     "ConcurrencyController": ".batch",
-    "Outcome": ".batch",
-    "ResultStore": ".store",
-    "outcomes_to_dataframe": ".export",
+    "ResultStore": ".io.store",
+    "outcomes_to_dataframe": ".io.export",
 }
 
 
 def __getattr__(name: str) -> Any:
+    if name == "Platform":  # the generated enum, through the one door to the spec
+        from ._spec import platform_enum
+
+        globals()[name] = platform_enum()
+        return globals()[name]
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,41 +1,36 @@
 """The clients people use: :class:`XingtuClient` and its async twin :class:`AsyncXingtuClient`.
 
-Both share :class:`~justoneapi_xingtu._base.BaseClient` (configuration, input checks,
+Both share :class:`~justoneapi_xingtu._base_client.BaseClient` (configuration, input checks,
 decoding, retry schedule); each adds only its send-and-sleep loop.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
-import anyio
 import httpx
 
-from ._base import (
+from . import _retry
+from ._base_client import BaseClient
+from ._config import (
     DEFAULT_INITIAL_CONCURRENCY,
     DEFAULT_MAX_CONCURRENCY,
     DEFAULT_MAX_RATE_LIMIT_RETRIES,
     DEFAULT_MAX_RESPONSE_BYTES,
-    BaseClient,
+    Environment,
 )
+from ._spec import DEFAULT_PLATFORM
 from ._transport import AsyncShardedTransport, ShardedTransport
-from .environments import Environment
 from .errors import JustOneAPIError
 from .models import AuthorRecVideos
 
 if TYPE_CHECKING:  # the batch engine is imported on first use: `import` stays fast
-    from justoneapi_xingtu_generated.models import Platform
-
+    from ._spec import Platform
     from .batch import AsyncBatch, Batch
 
 __all__ = ["AsyncXingtuClient", "XingtuClient"]
-
-# Module-level so that tests can record retry waits instead of sleeping them.
-_sleep = time.sleep
-_async_sleep = anyio.sleep
 
 MAX_CONNECTIONS = 256
 
@@ -94,7 +89,7 @@ class XingtuClient(BaseClient):
         )
 
     def author_rec_videos(
-        self, o_author_id: str, *, platform: Platform | str = "SHORT_VIDEO"
+        self, o_author_id: str, *, platform: Platform | str = DEFAULT_PLATFORM
     ) -> AuthorRecVideos:
         """An author's recommended videos: masterpiece, newest, order-hot and personal-hot.
 
@@ -114,13 +109,13 @@ class XingtuClient(BaseClient):
                 delay = self._next_delay(error, attempt, author_id)
                 if delay is None:
                     raise
-                _sleep(delay)
+                _retry.sleep(delay)
                 attempt += 1
 
     def author_rec_videos_many(
         self,
         author_ids: Iterable[str],
-        platform: Platform | str = "SHORT_VIDEO",
+        platform: Platform | str = DEFAULT_PLATFORM,
         *,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
         initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,
@@ -221,7 +216,7 @@ class AsyncXingtuClient(BaseClient):
         )
 
     async def author_rec_videos(
-        self, o_author_id: str, *, platform: Platform | str = "SHORT_VIDEO"
+        self, o_author_id: str, *, platform: Platform | str = DEFAULT_PLATFORM
     ) -> AuthorRecVideos:
         """See :meth:`XingtuClient.author_rec_videos`."""
         author_id, chosen, params = self._prepare(o_author_id, platform)
@@ -236,13 +231,13 @@ class AsyncXingtuClient(BaseClient):
                 delay = self._next_delay(error, attempt, author_id)
                 if delay is None:
                     raise
-                await _async_sleep(delay)
+                await _retry.async_sleep(delay)
                 attempt += 1
 
     def author_rec_videos_many(
         self,
         author_ids: Iterable[str],
-        platform: Platform | str = "SHORT_VIDEO",
+        platform: Platform | str = DEFAULT_PLATFORM,
         *,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
         initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,

@@ -52,6 +52,9 @@ class JustOneAPIError(Exception):
 
     retryable: bool = False
     """Whether trying the same request again can succeed."""
+    stops_batch: ClassVar[bool] = False
+    """Whether no later call of a batch can succeed after this error (token, quota,
+    permission, balance): a batch stops at once and raises :class:`BatchStopped`."""
     request_id: str | None = None
     http_status: int | None = None
     retry_after: float | None = None
@@ -65,6 +68,11 @@ class JustOneAPIError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Picklable whatever the subclass's constructor (multiprocessing, concurrent.futures):
+        # rebuilt from its attributes, not by calling __init__ again.
+        return (_rebuild, (type(self), self.message, dict(vars(self))))
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.message!r})"
@@ -126,6 +134,7 @@ class InvalidTokenError(BusinessError):
     code_value = 100
     description = "token invalid or expired"
     hint = "Check JUSTONEAPI_TOKEN, or renew the token in the Just One API console."
+    stops_batch = True
 
 
 class CollectionFailedError(BusinessError):
@@ -146,6 +155,7 @@ class DailyQuotaExceededError(BusinessError):
     code_value = 303
     description = "daily quota exceeded"
     hint = "Wait until the quota resets tomorrow, or raise the quota in the console."
+    stops_batch = True
 
 
 class InvalidParameterError(BusinessError):
@@ -165,12 +175,14 @@ class PermissionDeniedError(BusinessError):
     code_value = 600
     description = "permission denied"
     hint = "The token's plan does not include this endpoint; check it in the console."
+    stops_batch = True
 
 
 class InsufficientBalanceError(BusinessError):
     code_value = 601
     description = "insufficient balance"
     hint = "Top up the account balance in the console."
+    stops_batch = True
 
 
 _BY_CODE: dict[int, type[BusinessError]] = {
@@ -278,3 +290,10 @@ class BatchStopped(JustOneAPIError):
         """The business code of the cause (100, 303, 600 or 601)."""
         code = getattr(self.cause, "code", None)
         return code if isinstance(code, int) else None
+
+
+def _rebuild(cls: type[JustOneAPIError], message: str, state: dict[str, object]) -> JustOneAPIError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    vars(error).update(state)
+    return error

@@ -8,23 +8,32 @@ the declared type raises :class:`~justoneapi_xingtu.errors.ProtocolError` naming
 field, never a silently wrong number. Fields the spec does not know yet are kept in
 :attr:`Video.raw` and :attr:`Video.extra`.
 
-The declared fields mirror ``RecVideo`` in ``openapi/xingtu.json``; a test keeps the two
-in step.
+The declared fields are ``RecVideo``'s in ``openapi/xingtu.json``: ``make generate``
+writes them into ``_spec_data`` (names and types), and :class:`Video` installs one typed
+attribute per field from that table, so a field added to the spec needs no edit here.
+
+This module also holds what a batch produces: :class:`Outcome` and :class:`BatchStats`.
 """
 
 from __future__ import annotations
 
+import math
+import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
-from .errors import ProtocolError
+from ._spec import VIDEO_FIELDS, rec_video_model
+from ._spec_data import RecVideoFields
+from .errors import JustOneAPIError, ProtocolError
 
 if TYPE_CHECKING:
     import pandas
 
-    from justoneapi_xingtu_generated.models import RecVideo
+    from ._spec import RecVideo
 
-__all__ = ["CATEGORIES", "AuthorRecVideos", "Category", "Video"]
+__all__ = ["CATEGORIES", "AuthorRecVideos", "BatchStats", "Category", "Outcome", "Video"]
 
 T = TypeVar("T")
 
@@ -40,11 +49,21 @@ def _bad(name: str, value: object, expected: str) -> ProtocolError:
     )
 
 
+_INT64 = 2**63
+
+
 def _to_int(name: str, value: object) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value)
+        if -_INT64 <= value < _INT64:
+            return value
+        raise _bad(name, value, "an integer within 64 bits")
+    if isinstance(value, str):
+        digits = value.strip()
+        body = digits[1:] if digits[:1] == "-" else digits
+        if body.isascii() and body.isdigit() and len(body) <= 19:
+            number = int(digits)
+            if -_INT64 <= number < _INT64:
+                return number
     if isinstance(value, float) and value.is_integer() and abs(value) <= 2**53:
         return int(value)  # exact: a double holds every integer up to 2**53
     raise _bad(name, value, "an integer")
@@ -53,11 +72,14 @@ def _to_int(name: str, value: object) -> int:
 def _to_float(name: str, value: object) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
-    if isinstance(value, str):
+    if isinstance(value, str) and value.isascii() and len(value) <= 64:
         try:
-            return float(value)
+            number = float(value)
         except ValueError:
             pass
+        else:
+            if math.isfinite(number):
+                return number
     raise _bad(name, value, "a number")
 
 
@@ -114,60 +136,11 @@ def _str() -> _Field[str]:
     return _Field(_to_str)
 
 
-class Video:
-    """One recommended video. Every field reads as its declared type or ``None``."""
+class Video(RecVideoFields):
+    """One recommended video. Every field of the spec's ``RecVideo`` reads as its declared
+    type (``play: int``, ``favorite: str``, ``is_hot: bool``...) or ``None``."""
 
     __slots__ = ("_raw",)
-
-    acu = _int()
-    avg_watch = _int()
-    barrage = _int()
-    biz_id = _str()
-    comment = _int()
-    core_user_id = _str()
-    create_time = _int()
-    """Publication time, Unix seconds."""
-    create_timestamp = _int()
-    duration = _int()
-    duration_min = _Field(_to_float)
-    fans_club = _int()
-    favorite = _str()
-    """Favourites, as the digit string the API sends."""
-    finish_time = _int()
-    head_image_uri = _str()
-    head_image_uris = _Field(_to_str_list)
-    head_image_url_signed = _str()
-    height = _str()
-    impression = _int()
-    industry = _str()
-    interact_rate = _Field(_to_float)
-    is_hot = _Field(_to_bool)
-    is_playlet = _int()
-    item_animated_cover = _str()
-    item_cover = _str()
-    item_date = _str()
-    item_id = _str()
-    """The video id: 19 digits, kept as an exact string."""
-    item_title = _str()
-    like = _int()
-    live_status = _int()
-    max_watch = _int()
-    media_type = _str()
-    original_status = _int()
-    play = _int()
-    """Play count."""
-    play_over_5min = _int()
-    read_cnt = _str()
-    repin = _int()
-    send_gift = _int()
-    send_prop = _int()
-    send_red_packet = _int()
-    share = _int()
-    status = _int()
-    title = _str()
-    url = _str()
-    video_id = _str()
-    width = _str()
 
     FIELDS: tuple[str, ...]
     """The declared field names, in the spec's order."""
@@ -196,9 +169,7 @@ class Video:
 
     def to_model(self) -> RecVideo:
         """The strict generated model (raises if a required field is missing)."""
-        from justoneapi_xingtu_generated.models import RecVideo
-
-        return RecVideo.from_dict(self._raw)
+        return rec_video_model().from_dict(dict(self._raw))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Video) and other._raw == self._raw
@@ -212,16 +183,20 @@ class Video:
         )
 
 
-Video.FIELDS = tuple(k for k, v in vars(Video).items() if isinstance(v, _Field))
-_FIELD_SET = frozenset(Video.FIELDS)
-_KINDS: dict[Callable[[str, object], object], str] = {
-    _to_int: "int",
-    _to_float: "float",
-    _to_str: "str",
-    _to_bool: "bool",
-    _to_str_list: "list[str]",
+_CONVERTERS: dict[str, Callable[[str, object], object]] = {
+    "int": _to_int,
+    "float": _to_float,
+    "str": _to_str,
+    "bool": _to_bool,
+    "list[str]": _to_str_list,
 }
-Video.FIELD_TYPES = {name: _KINDS[vars(Video)[name].convert] for name in Video.FIELDS}
+for _name, _kind in VIDEO_FIELDS:
+    _descriptor: _Field[Any] = _Field(_CONVERTERS[_kind])
+    _descriptor.__set_name__(Video, _name)
+    setattr(Video, _name, _descriptor)
+Video.FIELDS = tuple(name for name, _ in VIDEO_FIELDS)
+Video.FIELD_TYPES = dict(VIDEO_FIELDS)
+_FIELD_SET = frozenset(Video.FIELDS)
 
 
 def _videos(data: Mapping[str, Any], key: str) -> list[Video]:
@@ -304,7 +279,7 @@ class AuthorRecVideos:
         Needs the ``pandas`` extra (``pip install 'justoneapi-xingtu[pandas]'``); pandas
         is imported here, never by ``import justoneapi_xingtu``. ``item_id`` stays text.
         """
-        from .export import to_dataframe
+        from .io.export import to_dataframe
 
         return to_dataframe([self])
 
@@ -314,3 +289,70 @@ class AuthorRecVideos:
             f"AuthorRecVideos(author_id={self.author_id!r}, {counts}, "
             f"request_id={self.request_id!r})"
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One author's result: ``result`` on success, else ``error``; never both."""
+
+    author_id: str
+    platform: str
+    result: AuthorRecVideos | None = None
+    error: JustOneAPIError | None = None
+    attempts: int = 1
+    """Requests sent for this author (retries and rate-limited calls included)."""
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.result is not None
+
+    def __repr__(self) -> str:
+        what = repr(self.result) if self.ok else repr(self.error)
+        return f"Outcome({self.author_id!r}, {self.platform}, attempts={self.attempts}, {what})"
+
+
+@dataclass
+class BatchStats:
+    """Live counters of a batch (read them while it runs, e.g. for a progress bar)."""
+
+    total: int
+    succeeded: int = 0
+    failed: int = 0
+    calls: int = 0
+    """Requests sent."""
+    retried: int = 0
+    """Requests that repeated an author's earlier one (after a failure or a rate limit)."""
+    rate_limited: int = 0
+    """Answers that were rate limits (302 or HTTP 429)."""
+    in_flight: int = 0
+    concurrency: int = 0
+    """The controller's current window."""
+    pacing: float | None = None
+    """The controller's current pacing, calls per second (``None``: not paced)."""
+    errors: Counter[str] = field(default_factory=Counter)
+    """Final failures by kind: ``"code 400"``, ``"TransportError"``..."""
+    started_at: float = field(default_factory=time.monotonic)
+    finished_at: float | None = None
+
+    @property
+    def done(self) -> int:
+        return self.succeeded + self.failed
+
+    @property
+    def elapsed(self) -> float:
+        end = self.finished_at if self.finished_at is not None else time.monotonic()
+        return max(0.0, end - self.started_at)
+
+    @property
+    def throughput(self) -> float:
+        """Authors finished per second so far."""
+        elapsed = self.elapsed
+        return self.done / elapsed if elapsed > 0 else 0.0
+
+    @property
+    def eta(self) -> float | None:
+        """Seconds left at the current throughput, if it can be told."""
+        rate = self.throughput
+        if self.done == 0 or rate <= 0:
+            return None
+        return (self.total - self.done) / rate

@@ -14,9 +14,8 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 import orjson
 
-from .batch import Outcome
-from .errors import ProtocolError
-from .models import AuthorRecVideos, Video
+from ..errors import ProtocolError
+from ..models import AuthorRecVideos, Outcome, Video
 
 if TYPE_CHECKING:
     import pandas

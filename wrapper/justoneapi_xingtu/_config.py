@@ -1,6 +1,6 @@
-"""Named deployments of the API, and how a client picks one.
+"""A client's configuration: the token, the deployment and base URL, the timeout.
 
-Precedence, first match wins:
+Deployment precedence, first match wins:
 1. ``base_url=`` argument, then ``JUSTONEAPI_BASE_URL``: any URL (a proxy, the mock server);
 2. ``env=`` argument, then ``JUSTONEAPI_ENV``: ``prod-global``/``global`` or ``prod-cn``/``cn``;
 3. :attr:`Environment.GLOBAL`.
@@ -10,10 +10,29 @@ from __future__ import annotations
 
 import enum
 import ipaddress
+import math
 import os
 from urllib.parse import urlsplit
 
-__all__ = ["Environment", "resolve_endpoint"]
+__all__ = [
+    "DEFAULT_MAX_RESPONSE_BYTES",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "Environment",
+    "check_max_response_bytes",
+    "check_max_retries",
+    "resolve_endpoint",
+    "resolve_timeout",
+    "resolve_token",
+]
+
+DEFAULT_TIMEOUT = 60.0
+DEFAULT_MAX_RETRIES = 2
+DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024
+# author_rec_videos_many's defaults
+DEFAULT_MAX_CONCURRENCY = 32
+DEFAULT_INITIAL_CONCURRENCY = 4
+DEFAULT_MAX_RATE_LIMIT_RETRIES = 10
 
 
 class Environment(enum.StrEnum):
@@ -103,3 +122,60 @@ def is_cleartext_to_remote(url: str) -> bool:
         return not ipaddress.ip_address(host).is_loopback
     except ValueError:
         return True
+
+
+def resolve_token(token: str | None) -> str:
+    """The ``token`` argument, else ``JUSTONEAPI_TOKEN``; a clear error when neither is usable."""
+    from .errors import MissingTokenError
+
+    source = "token"
+    if token is None:
+        token, source = os.environ.get("JUSTONEAPI_TOKEN"), "JUSTONEAPI_TOKEN"
+    if token is None or token == "":
+        raise MissingTokenError(
+            "no API token: set the JUSTONEAPI_TOKEN environment variable (or pass token=...)"
+        )
+    if not isinstance(token, str) or token != token.strip() or any(c.isspace() for c in token):
+        raise ValueError(f"{source}: expected a non-empty string without whitespace")
+    try:
+        token.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"{source}: contains characters that cannot be sent") from None
+    return token
+
+
+def resolve_timeout(timeout: float | None) -> float:
+    """Seconds for a whole call: the argument, else ``JUSTONEAPI_TIMEOUT``, else 60."""
+    source = "timeout"
+    if timeout is None:
+        raw = os.environ.get("JUSTONEAPI_TIMEOUT")
+        if not raw:
+            return DEFAULT_TIMEOUT
+        source = "JUSTONEAPI_TIMEOUT"
+        try:
+            timeout = float(raw)
+        except ValueError:
+            raise ValueError(f"{source}: expected seconds, got {raw[:20]!r}") from None
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
+        raise ValueError(f"{source}: expected seconds as a number, got {timeout!r}")
+    if not (timeout > 0 and math.isfinite(timeout)):
+        raise ValueError(f"{source}: expected a positive number of seconds, got {timeout!r}")
+    return float(timeout)
+
+
+def check_max_retries(max_retries: object) -> int:
+    if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:
+        raise ValueError(f"max_retries: expected an integer >= 0, got {max_retries!r}")
+    return max_retries
+
+
+def check_max_response_bytes(max_response_bytes: object) -> int:
+    if (
+        not isinstance(max_response_bytes, int)
+        or isinstance(max_response_bytes, bool)
+        or max_response_bytes <= 0
+    ):
+        raise ValueError(
+            f"max_response_bytes: expected a positive integer, got {max_response_bytes!r}"
+        )
+    return max_response_bytes

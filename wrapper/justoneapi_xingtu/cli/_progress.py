@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import IO, Any, Protocol
 
-from .batch import BatchStats
+from ..models import BatchStats
 
 
 def _eta(stats: BatchStats) -> str:

@@ -31,13 +31,11 @@ from typing import Any
 
 import orjson
 
-from . import __version__
-from ._base import parse_platform
-from ._progress import PlainProgress, make_progress, status_line
-from .batch import BatchStats
-from .client import AsyncXingtuClient, XingtuClient
-from .environments import Environment
-from .errors import (
+from .._config import Environment
+from .._spec import parse_platform
+from .._version import __version__
+from ..client import AsyncXingtuClient, XingtuClient
+from ..errors import (
     BatchStopped,
     DailyQuotaExceededError,
     InsufficientBalanceError,
@@ -47,8 +45,9 @@ from .errors import (
     MissingTokenError,
     PermissionDeniedError,
 )
-from .models import AuthorRecVideos, Video
-from .store import ResultStore
+from ..io.store import ResultStore
+from ..models import AuthorRecVideos, BatchStats, Video
+from ._progress import PlainProgress, make_progress, status_line
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_AUTH, EXIT_QUOTA, EXIT_TRANSIENT = 0, 1, 2, 3, 4, 5
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -259,7 +258,7 @@ def _rec_videos(args: argparse.Namespace, out: Any) -> int:
 
 
 def _demo(args: argparse.Namespace, out: Any) -> int:
-    from .testing import MockServer
+    from ..testing import MockServer
 
     token = "demo-token"  # noqa: S105 - the mock server's own, not a secret
     with MockServer(tokens={token}) as server:
@@ -388,7 +387,7 @@ async def _run_batch(
 
 def _batch(args: argparse.Namespace, out: Any) -> int:
     ids, duplicates = read_ids(args.ids_file)
-    platform = parse_platform(args.platform).value
+    platform = parse_platform(args.platform)
     if not isinstance(args.max_concurrency, int) or args.max_concurrency < 1:
         raise ValueError("--max-concurrency: expected an integer >= 1")
     with ResultStore(args.db) as store:
@@ -405,7 +404,7 @@ def _batch(args: argparse.Namespace, out: Any) -> int:
 
 
 def _export(args: argparse.Namespace, out: Any) -> int:
-    from .export import write_csv, write_jsonl, write_parquet
+    from ..io.export import write_csv, write_jsonl, write_parquet
 
     if not Path(args.db).is_file():
         raise ValueError(f"--db: {args.db} does not exist (write it with `xingtu batch`)")

@@ -26,10 +26,9 @@ from typing import Any, Final, Self
 
 import orjson
 
-from .batch import Outcome
-from .errors import JustOneAPIError, ProtocolError
+from ..errors import JustOneAPIError, ProtocolError
+from ..models import CATEGORIES, Outcome, Video
 from .export import COLUMNS
-from .models import CATEGORIES, Video
 
 __all__ = ["STATUSES", "VIDEO_COLUMNS", "ResultStore"]
 

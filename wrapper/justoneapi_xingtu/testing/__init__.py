@@ -49,7 +49,7 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from functools import cache
@@ -62,6 +62,8 @@ from wsgiref.types import StartResponse, WSGIEnvironment
 
 import orjson
 
+from .._retry import instant as _instant
+
 __all__ = [
     "ENDPOINT_PATH",
     "MESSAGES",
@@ -71,6 +73,7 @@ __all__ = [
     "MockServer",
     "MockStats",
     "MockWSGIApp",
+    "instant_retries",
     "main",
     "make_wsgi_app",
 ]
@@ -109,9 +112,7 @@ _DATA_CACHE_SIZE: Final = 4096
 @cache
 def _documented_data() -> dict[str, Any]:
     """The ``data`` object of the documented response example (read once)."""
-    resource = importlib.resources.files(__package__ or "justoneapi_xingtu").joinpath(
-        "_data", "documented_example.json"
-    )
+    resource = importlib.resources.files(__name__).joinpath("_data", "documented_example.json")
     example = json.loads(resource.read_text(encoding="utf-8"))
     data = example["data"]
     if not isinstance(data, dict):  # pragma: no cover - the shipped file is checked by tests
@@ -853,5 +854,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
+@contextlib.contextmanager
+def instant_retries() -> Iterator[list[float]]:
+    """Make every retry of this package's clients and batches wait for nothing.
+
+    For your own tests: the block runs at full speed, and the list it yields records
+    each wait a retry asked for (backoff or ``Retry-After``)::
+
+        with instant_retries() as waits:
+            client.author_rec_videos("7012345678901234567")
+        assert waits == [1.0]
+    """
+    with _instant() as waits:
+        yield waits

@@ -1,0 +1,35 @@
+"""Many authors at once: adaptive concurrency, rate pacing, retries and stop conditions.
+
+``client.author_rec_videos_many(ids)`` returns an :class:`AsyncBatch` (async client) or
+a :class:`Batch` (sync client): an iterator of :class:`Outcome`, one per distinct author,
+in the order they complete. Three parts:
+
+* :class:`ConcurrencyController` decides when the next call may start. It is pure (every
+  method takes the time ``now``; no I/O, no sleeping), so its behaviour is testable
+  without a clock. AIMD on the number of calls in flight (start at 4, grow while calls
+  succeed and the window is full, halve on rate limiting) plus a pacing token bucket: at
+  a 302 it estimates the rate the server allowed and paces new starts slightly below it,
+  then probes upward slowly. ``Retry-After`` pauses every new start.
+* the engine (:func:`_run`) sends each author's call once at a time (the client's own
+  retries are switched off for it), so every 302 and HTTP 429 reaches the controller; it
+  retries transient failures itself (``max_retries`` of the client, with backoff) and
+  rate-limited calls after the pause (``max_rate_limit_retries``).
+* stop conditions: 100, 303, 600 and 601 cancel the calls in flight, send no more, and
+  raise :class:`~justoneapi_xingtu.errors.BatchStopped` after the outcomes finished so
+  far were yielded.
+"""
+
+from ..models import BatchStats, Outcome
+from ._controller import ConcurrencyController, Ticket
+from ._engine import AsyncBatch, is_rate_limited
+from ._sync import Batch
+
+__all__ = [
+    "AsyncBatch",
+    "Batch",
+    "BatchStats",
+    "ConcurrencyController",
+    "Outcome",
+    "Ticket",
+    "is_rate_limited",
+]

@@ -1,0 +1,315 @@
+"""The batch engine: send each author's call, feed the controller, retry, stop.
+
+It sends each author's call once at a time (the client's own retries are switched off
+for it through ``with_options(max_retries=0)``), so every 302 and HTTP 429 reaches the
+controller; it retries transient failures itself (the client's ``max_retries``, with
+the shared backoff policy) and rate-limited calls after the pause
+(``max_rate_limit_retries``). Errors whose class says ``stops_batch`` (100, 303, 600,
+601) cancel the calls in flight, send no more, and raise
+:class:`~justoneapi_xingtu.errors.BatchStopped` after the outcomes finished so far were
+yielded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import heapq
+import logging
+import math
+import time
+from collections import deque
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
+from dataclasses import dataclass
+from types import TracebackType
+from typing import TYPE_CHECKING, Self
+
+from .. import _retry
+from .._config import (
+    DEFAULT_INITIAL_CONCURRENCY,
+    DEFAULT_MAX_CONCURRENCY,
+    DEFAULT_MAX_RATE_LIMIT_RETRIES,
+)
+from .._spec import DEFAULT_PLATFORM, check_author_id, parse_platform
+from ..errors import BatchStopped, JustOneAPIError, RateLimitError
+from ..models import AuthorRecVideos, BatchStats, Outcome
+from ._controller import ConcurrencyController, Ticket
+
+if TYPE_CHECKING:
+    from ..client import AsyncXingtuClient
+
+__all__ = ["AsyncBatch", "is_rate_limited"]
+
+logger = logging.getLogger("justoneapi_xingtu")
+
+
+def is_rate_limited(error: JustOneAPIError) -> bool:
+    """Code 302, or HTTP 429 whatever the body."""
+    return isinstance(error, RateLimitError) or error.http_status == 429
+
+
+def _error_kind(error: JustOneAPIError) -> str:
+    code = getattr(error, "code", None)
+    return f"code {code}" if isinstance(code, int) else type(error).__name__
+
+
+@dataclass(slots=True)
+class _Item:
+    author_id: str
+    attempts: int = 0
+    retries: int = 0
+    rate_limited: int = 0
+
+
+def _prepare_ids(author_ids: Iterable[str]) -> list[str]:
+    """Checked, de-duplicated (first occurrence kept) author ids, in input order."""
+    if isinstance(author_ids, str):
+        raise ValueError("author_ids: expected an iterable of ids, got one string")
+    seen: dict[str, None] = {}
+    for index, author_id in enumerate(author_ids):
+        try:
+            seen.setdefault(check_author_id(author_id), None)
+        except ValueError as error:
+            raise ValueError(f"author_ids[{index}]: {error}") from None
+    return list(seen)
+
+
+async def _run(
+    call: Callable[[str], Awaitable[AuthorRecVideos]],
+    ids: list[str],
+    platform: str,
+    controller: ConcurrencyController,
+    stats: BatchStats,
+    *,
+    max_retries: int,
+    max_rate_limit_retries: int,
+    clock: Callable[[], float] = time.monotonic,
+) -> AsyncGenerator[Outcome, None]:
+    """Outcomes of ``call(author_id)`` for every id, as they complete (asyncio)."""
+    ready: deque[_Item] = deque(_Item(author_id) for author_id in ids)
+    delayed: list[tuple[float, int, _Item]] = []  # (due, seq, item) heap
+    seq = 0
+    running: dict[asyncio.Future[AuthorRecVideos], tuple[_Item, Ticket]] = {}
+    stats.started_at = clock()
+
+    def refresh() -> None:
+        stats.in_flight = len(running)
+        stats.concurrency = controller.limit
+        stats.pacing = controller.rate(clock())
+
+    def final(item: _Item, error: JustOneAPIError) -> Outcome:
+        error.attempts = item.attempts
+        stats.failed += 1
+        stats.errors[_error_kind(error)] += 1
+        return Outcome(item.author_id, platform, error=error, attempts=item.attempts)
+
+    try:
+        while ready or delayed or running:
+            now = clock()
+            while delayed and delayed[0][0] <= now:
+                ready.append(heapq.heappop(delayed)[2])
+            wait = math.inf
+            while ready:
+                wait = controller.delay(now)
+                if wait > 0:
+                    break
+                item = ready.popleft()
+                ticket = controller.start(now)
+                item.attempts += 1
+                stats.calls += 1
+                if item.attempts > 1:
+                    stats.retried += 1
+                running[asyncio.ensure_future(call(item.author_id))] = (item, ticket)
+            if delayed:
+                wait = min(wait, delayed[0][0] - now)
+            refresh()
+            timeout = None if math.isinf(wait) else max(wait, 0.0005)
+            if running:
+                done, _ = await asyncio.wait(
+                    running, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
+                )
+            else:
+                await asyncio.sleep(timeout if timeout is not None else 0.0)
+                continue
+            now = clock()
+            outcomes: list[Outcome] = []
+            stop: JustOneAPIError | None = None
+            for future in done:
+                item, ticket = running.pop(future)
+                error = future.exception()
+                if error is None:
+                    controller.succeeded(ticket, now)
+                    result = future.result()
+                    result.attempts = item.attempts
+                    stats.succeeded += 1
+                    outcomes.append(
+                        Outcome(item.author_id, platform, result=result, attempts=item.attempts)
+                    )
+                    continue
+                if not isinstance(error, JustOneAPIError):
+                    controller.failed(ticket, now)
+                    raise error
+                error.attempts = item.attempts
+                if error.stops_batch:
+                    controller.failed(ticket, now)
+                    stop = stop or error
+                    ready.appendleft(item)  # unfinished: reported in BatchStopped
+                elif is_rate_limited(error):
+                    controller.rate_limited(ticket, now, error.retry_after)
+                    stats.rate_limited += 1
+                    if item.rate_limited < max_rate_limit_retries:
+                        item.rate_limited += 1
+                        ready.appendleft(item)  # first in line once the pause is over
+                        logger.debug(
+                            "author %s: rate limited; retried after the pause", item.author_id
+                        )
+                    else:
+                        outcomes.append(final(item, error))
+                else:
+                    controller.failed(ticket, now)
+                    delay = (
+                        _retry.retry_delay(item.retries, error.retry_after)
+                        if error.retryable and item.retries < max_retries
+                        else None
+                    )
+                    if delay is not None:
+                        item.retries += 1
+                        seq += 1
+                        heapq.heappush(delayed, (now + _retry.wait_for(delay), seq, item))
+                        _retry.log_retry(error, item.author_id, item.retries, max_retries, delay)
+                    else:
+                        outcomes.append(final(item, error))
+            refresh()
+            for outcome in outcomes:
+                yield outcome
+            if stop is not None:
+                unfinished: list[_Item] = []
+                for future in running:
+                    future.cancel()
+                await asyncio.gather(*running, return_exceptions=True)
+                for future, (item, ticket) in running.items():
+                    if not future.cancelled() and future.exception() is None:
+                        controller.succeeded(ticket, clock())
+                        stats.succeeded += 1
+                        yield Outcome(
+                            item.author_id, platform, result=future.result(), attempts=item.attempts
+                        )
+                    else:
+                        controller.abandoned(ticket)
+                        unfinished.append(item)
+                running.clear()
+                unfinished += ready
+                unfinished += [entry[2] for entry in delayed]
+                order = {author_id: i for i, author_id in enumerate(ids)}
+                left = tuple(sorted((i.author_id for i in unfinished), key=order.__getitem__))
+                logger.warning("batch stopped: %s", stop)
+                raise BatchStopped(stop, completed=stats.done, unfinished=left)
+    finally:
+        for future in running:
+            future.cancel()
+        if running:
+            await asyncio.gather(*running, return_exceptions=True)
+            for _item, ticket in running.values():
+                controller.abandoned(ticket)
+            running.clear()
+        stats.finished_at = clock()
+        refresh()
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    max_concurrency: int
+    initial_concurrency: int
+    rate_per_s: float | None
+    adaptive: bool
+    max_rate_limit_retries: int
+
+    def controller(self) -> ConcurrencyController:
+        return ConcurrencyController(
+            max_concurrency=self.max_concurrency,
+            initial_concurrency=self.initial_concurrency,
+            rate_per_s=self.rate_per_s,
+            adaptive=self.adaptive,
+        )
+
+
+def _options(
+    max_concurrency: int,
+    initial_concurrency: int,
+    rate_per_s: float | None,
+    adaptive: bool,
+    max_rate_limit_retries: int,
+) -> _Options:
+    if isinstance(max_rate_limit_retries, bool) or not isinstance(max_rate_limit_retries, int):
+        raise ValueError("max_rate_limit_retries: expected an integer >= 0")
+    if max_rate_limit_retries < 0:
+        raise ValueError("max_rate_limit_retries: expected an integer >= 0")
+    options = _Options(
+        max_concurrency, initial_concurrency, rate_per_s, adaptive, max_rate_limit_retries
+    )
+    options.controller()  # validates the rest
+    return options
+
+
+class AsyncBatch:
+    """The outcomes of :meth:`AsyncXingtuClient.author_rec_videos_many`, as they complete.
+
+    An async iterator (asyncio): ``async for outcome in batch``. ``stats`` and
+    ``controller`` are live while it runs. Leaving the loop early? Close it (``async
+    with`` or :meth:`aclose`) to cancel the calls in flight at once.
+    """
+
+    def __init__(
+        self,
+        client: AsyncXingtuClient,
+        author_ids: Iterable[str],
+        platform: str = DEFAULT_PLATFORM,
+        *,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,
+        rate_per_s: float | None = None,
+        adaptive: bool = True,
+        max_rate_limit_retries: int = DEFAULT_MAX_RATE_LIMIT_RETRIES,
+    ) -> None:
+        options = _options(
+            max_concurrency, initial_concurrency, rate_per_s, adaptive, max_rate_limit_retries
+        )
+        self.author_ids = _prepare_ids(author_ids)
+        self.platform = parse_platform(platform)
+        self.controller = options.controller()
+        self.stats = BatchStats(total=len(self.author_ids))
+        single = client.with_options(max_retries=0)
+        chosen = self.platform
+
+        def call(author_id: str) -> Awaitable[AuthorRecVideos]:
+            return single.author_rec_videos(author_id, platform=chosen)
+
+        self._outcomes = _run(
+            call,
+            self.author_ids,
+            chosen,
+            self.controller,
+            self.stats,
+            max_retries=client.max_retries,
+            max_rate_limit_retries=options.max_rate_limit_retries,
+        )
+
+    def __aiter__(self) -> Self:
+        return self
+
+    async def __anext__(self) -> Outcome:
+        return await self._outcomes.__anext__()
+
+    async def aclose(self) -> None:
+        """Cancel the calls in flight and send no more (idempotent)."""
+        await self._outcomes.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
