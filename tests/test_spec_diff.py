@@ -460,3 +460,23 @@ def test_make_spec_diff_keeps_its_status_in_a_file(tmp_path: Path, status: int) 
     )
     assert proc.returncode == (0 if status == 0 else 2)  # what make itself can say
     assert status_file.read_text().strip() == str(status)
+
+
+def test_an_untyped_response_value_gaining_a_type_is_narrowed_and_additive() -> None:
+    def type_data(doc: Doc) -> None:
+        schemas(doc)["Page"] = {"type": "object", "properties": {"n": {"type": "integer"}}}
+        result_props(doc)["data"]["anyOf"] = [
+            {"$ref": "#/components/schemas/Page"},
+            {"type": "null"},
+        ]
+
+    assert sorted(changes(type_data)) == [
+        (ADDITIVE, "schema added: Page"),
+        (ADDITIVE, "type changed: Result.data: any -> Page | null"),
+    ]
+    typed = vendored()
+    type_data(typed)
+    assert [(c.cls, c.text) for c in diff_documents(typed, vendored())] == [
+        (BREAKING, "type changed: Result.data: Page | null -> any"),
+        (BREAKING, "schema removed: Page"),
+    ]

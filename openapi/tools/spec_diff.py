@@ -153,6 +153,12 @@ def _types(schema: dict[str, Any]) -> frozenset[str] | None:
     return frozenset(kinds)
 
 
+def _is_any(schema: dict[str, Any]) -> bool:
+    """Whether a schema constrains nothing a client would type (no type, no alternatives)."""
+    shaping = ("type", "$ref", "anyOf", "oneOf", "allOf", "enum", "const", "properties", "items")
+    return not any(key in schema for key in shaping)
+
+
 def schema_type(schema: Any) -> str:
     """A short human description of a schema's type."""
     if not isinstance(schema, dict):
@@ -309,7 +315,8 @@ class Differ:
             self.schema(f"{where}[]", old.get("items"), new.get("items"), sides)
         self._additional(where, old, new, sides)
         for key in ("anyOf", "oneOf", "allOf"):
-            self._composition(where, key, old.get(key), new.get(key), sides)
+            if key in old or key in new:
+                self._composition(where, key, old, new, sides)
         self._constraints(where, old, new, sides)
         self.leftover(where, old, new, handled)
 
@@ -391,8 +398,26 @@ class Differ:
             cls = _strictest(sides, ADDITIVE if opened else BREAKING, ADDITIVE)
             self.add(cls, "additionalProperties changed", where, f"{_fmt(before)} -> {_fmt(after)}")
 
-    def _composition(self, where: str, key: str, old: Any, new: Any, sides: set[str]) -> None:
-        if old is None and new is None:
+    def _composition(
+        self,
+        where: str,
+        key: str,
+        old_schema: dict[str, Any],
+        new_schema: dict[str, Any],
+        sides: set[str],
+    ) -> None:
+        old, new = old_schema.get(key), new_schema.get(key)
+        # A schema that said nothing (any value) gaining alternatives is narrowed, and the
+        # reverse widened: judged like a type change.
+        narrowed = key != "allOf" and old is None and _is_any(old_schema)
+        widened = key != "allOf" and new is None and _is_any(new_schema)
+        if narrowed or widened:
+            before = "any" if narrowed else schema_type(old_schema)
+            after = "any" if widened else schema_type(new_schema)
+            cls = _strictest(
+                sides, ADDITIVE if widened else BREAKING, ADDITIVE if narrowed else BREAKING
+            )
+            self.add(cls, "type changed", where, f"{before} -> {after}")
             return
         old_list = old if isinstance(old, list) else []
         new_list = new if isinstance(new, list) else []
@@ -405,14 +430,14 @@ class Differ:
         # allOf adds constraints; anyOf/oneOf add alternatives.
         more = (BREAKING, ADDITIVE) if key == "allOf" else (ADDITIVE, BREAKING)
         fewer = (ADDITIVE, BREAKING) if key == "allOf" else (BREAKING, ADDITIVE)
-        before = len(self.changes)
+        found = len(self.changes)
         for kind in new_kinds:
             if kind not in old_kinds:
                 self.add(_strictest(sides, *more), f"{key} member added", where, kind)
         for kind in old_kinds:
             if kind not in new_kinds:
                 self.add(_strictest(sides, *fewer), f"{key} member removed", where, kind)
-        if len(self.changes) == before:
+        if len(self.changes) == found:
             detail = f"{' | '.join(old_kinds)} -> {' | '.join(new_kinds)}"
             self.add(BREAKING, f"{key} changed", where, detail)
 
