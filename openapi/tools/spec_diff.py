@@ -50,7 +50,8 @@ additive
   ``code``: an old generated client cannot read it, but this SDK's wrapper reads codes
   tolerantly and surfaces an unknown code as an error that carries it, so for its users
   the change is additive); a response property added, or made required; a type
-  widened in a request or narrowed in a response; a request constraint loosened; any
+  widened in a request or narrowed in a response (an untyped value that gains a type or
+  alternatives is narrowed); a request constraint loosened; any
   response constraint changed; a non-2xx response code removed (the wrapper reads the
   envelope whatever the HTTP status).
 docs-only
