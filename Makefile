@@ -28,6 +28,7 @@ CONTRACT_LIVE_STATUS_FILE ?=
 # make update: the make targets its test step runs (empty: skip the tests).
 UPDATE_TEST ?= test
 UPDATE_SUMMARY ?=
+UPDATE_REPORT ?=
 BUMP ?=
 
 # $(call keep_status,FILE,COMMAND): run COMMAND; write its exit status to FILE when FILE is set.
@@ -74,7 +75,7 @@ spec-diff: ## classified changes of the pulled document vs the committed one (OL
 update: $(STAMP) ## pull, diff, bump _version.py, CHANGELOG.md, spec, generate, test (UPDATE_TEST=, BUMP=)
 	@$(BIN)/python openapi/tools/update.py --make "$(MAKE)" --test "$(UPDATE_TEST)" \
 	  $(if $(SPEC_URL),--url "$(SPEC_URL)") $(if $(BUMP),--bump "$(BUMP)") \
-	  $(if $(UPDATE_SUMMARY),--summary "$(UPDATE_SUMMARY)")
+	  $(if $(UPDATE_SUMMARY),--summary "$(UPDATE_SUMMARY)") $(if $(UPDATE_REPORT),--report "$(UPDATE_REPORT)")
 
 spec: $(STAMP) ## write openapi/xingtu.json: upstream + overlay, validated
 	$(BIN)/python openapi/tools/overlay.py $(UPSTREAM) $(OVERLAY) $(SPEC)

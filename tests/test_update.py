@@ -104,6 +104,13 @@ def test_update_with_nothing_changed_says_so_and_writes_nothing(tmp_path: Path) 
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("update: nothing changed")
     assert snapshot(root) == before
+    report_path = tmp_path / "report.json"
+    with scripted_server([Answer(200, dump(doc))]) as (base_url, _):
+        run_update(root, f"{base_url}/openapi-zh.json", "--report", str(report_path))
+    report = json.loads(report_path.read_text())
+    assert report["changes"] == [] and report["level"] is None
+    assert report["release_id"]["new"] == "only-the-release-id-moved"
+    assert report["version"]["new"] is None
 
 
 def test_update_that_cannot_pull_writes_nothing(tmp_path: Path) -> None:
@@ -123,9 +130,11 @@ def test_update_writes_document_lock_version_and_changelog(tmp_path: Path) -> No
         {"name": "cursor", "in": "query", "required": False, "schema": {"type": "integer"}}
     )
     body = dump(doc)
-    summary = tmp_path / "summary.md"
+    summary, report = tmp_path / "summary.md", tmp_path / "report.json"
     with scripted_server([Answer(200, body)]) as (base_url, _):
-        proc = run_update(root, f"{base_url}/openapi-zh.json", "--summary", str(summary))
+        proc = run_update(
+            root, f"{base_url}/openapi-zh.json", "--summary", str(summary), "--report", str(report)
+        )
     assert proc.returncode == 0, proc.stderr
     base = update.parse_version((ROOT / update.VERSION_FILE).read_text())
     expected = update.show(update.bump(base, "minor"))
@@ -144,6 +153,9 @@ def test_update_writes_document_lock_version_and_changelog(tmp_path: Path) -> No
         section
     )
     assert section in summary.read_text()
+    written = json.loads(report.read_text())
+    assert written["level"] == "additive" and written["counts"]["additive"] == 1
+    assert written["version"] == {"old": update.show(base), "new": expected, "bump": "minor"}
     # Run again before committing: same version, the entry replaced, not repeated.
     with scripted_server([Answer(200, body)]) as (base_url, _):
         again = run_update(root, f"{base_url}/openapi-zh.json")

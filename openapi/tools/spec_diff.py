@@ -200,9 +200,9 @@ class Differ:
     def __init__(self, old: dict[str, Any], new: dict[str, Any]) -> None:
         self.old, self.new = old, new
         self.changes: list[Change] = []
+        old_sides, new_sides = self._schema_sides(old), self._schema_sides(new)
         self.sides = {
-            name: self._schema_sides(old).get(name, set())
-            | self._schema_sides(new).get(name, set())
+            name: old_sides.get(name, set()) | new_sides.get(name, set())
             for name in set(self._schemas(old)) | set(self._schemas(new))
         }
 

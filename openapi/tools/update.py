@@ -2,7 +2,7 @@
 
     python update.py [--url URL] [--root DIR] [--make MAKE] [--build "spec generate"]
                      [--test "test"] [--bump major|minor|patch] [--date YYYY-MM-DD]
-                     [--summary FILE]
+                     [--summary FILE] [--report FILE]
 
 1. pull: the published document (``--url``, else ``SPEC_URL``, else the default
    candidates of ``pull_spec.py``) is fetched and checked in memory;
@@ -23,6 +23,9 @@ instead, so ``0.y`` stays the line users pin. ``--bump`` overrides the level. Be
 the base is ``HEAD``, running the tool twice before committing gives the same version
 and replaces its own changelog entry instead of adding a second one.
 
+``--report FILE`` writes ``spec_diff.py --json``'s report (``changes``, ``counts``,
+``level``, ``release_id``) plus ``version`` (old, new, bump) whenever the pull succeeds,
+with an empty ``changes`` when nothing changed: what a scheduled job reads to decide.
 ``--summary FILE`` also writes the changes and the changelog entry as Markdown (for a
 pull request body). Exit status: 0 updated, or nothing to update; 1 a build or test
 step failed (the pulled document, lock, version and changelog are in place: fix the
@@ -188,6 +191,12 @@ def summary_markdown(changes: list[spec_diff.Change], section: str, old: str, ne
     return "\n".join(lines)
 
 
+def write_report(path: str, report: dict[str, Any]) -> None:
+    """``spec_diff.py --json``'s report plus the version, for CI (``--report FILE``)."""
+    if path:
+        Path(path).write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", "utf-8")
+
+
 def update(opts: dict[str, Any]) -> int:
     root: Path = opts["root"]
     url = opts["url"] or os.environ.get("SPEC_URL", "")
@@ -208,7 +217,11 @@ def update(opts: dict[str, Any]) -> int:
     new_doc = json.loads(pulled.vendored)
     changes = spec_diff.diff_documents(base_doc, new_doc)
     release = pulled.release_id
+    names = (f"HEAD:{UPSTREAM}", pulled.url)
+    report = spec_diff.report(changes, base_doc, new_doc, names)
+    report["version"] = {"old": show(base_version), "new": None, "bump": None}
     if not changes:
+        write_report(opts["report"], report)
         print(
             f"update: nothing changed: GET {pull_spec.PATH} in {pulled.url} (release id "
             f"{release}) is what {UPSTREAM} holds; no file written"
@@ -224,6 +237,8 @@ def update(opts: dict[str, Any]) -> int:
         print(f"update: {exc}; nothing changed", file=sys.stderr)
         return 2
     version, old_version = show(new_version), show(base_version)
+    report["version"] = {"old": old_version, "new": version, "bump": part}
+    write_report(opts["report"], report)
     section = entry(version, opts["date"], changes, pulled, part, old_version)
     width = max(len(c) for c in spec_diff.CLASSES)
     print(f"update: {len(changes)} change(s) from {pulled.url} (release id {release}):")
@@ -257,7 +272,8 @@ def update(opts: dict[str, Any]) -> int:
 
 USAGE = (
     "usage: update.py [--url URL] [--root DIR] [--make MAKE] [--build TARGETS] "
-    "[--test TARGETS] [--bump major|minor|patch] [--date YYYY-MM-DD] [--summary FILE]"
+    "[--test TARGETS] [--bump major|minor|patch] [--date YYYY-MM-DD] [--summary FILE] "
+    "[--report FILE]"
 )
 
 
@@ -272,6 +288,7 @@ def main(argv: list[str]) -> int:
         "bump": "",
         "date": os.environ.get("CHANGELOG_DATE") or today,
         "summary": "",
+        "report": "",
     }
     args = list(argv)
     while args:
