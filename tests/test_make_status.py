@@ -33,8 +33,17 @@ def test_contract_live_without_a_token_is_0(tmp_path: Path) -> None:
     assert contract_live(tmp_path) == (0, "0")
 
 
+def closed_port_url() -> str:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{s.getsockname()[1]}"
+
+
 def test_contract_live_with_bad_settings_is_2(tmp_path: Path) -> None:
     env = {"JUSTONEAPI_TOKEN": "t-123456", "CONTRACT_LIVE_EXAMPLES": "many"}
+    env["JUSTONEAPI_BASE_URL"] = closed_port_url()  # never the real API, whatever happens
     assert contract_live(tmp_path, **env) == (2, "2")
 
 
