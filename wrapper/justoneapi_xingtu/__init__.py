@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._config import Environment
 from ._redact import install_log_redaction as _install_log_redaction
+from ._spec_release import SPEC_RELEASE_ID
 from ._version import __version__
 from .client import AsyncXingtuClient, XingtuClient
 from .errors import (
@@ -71,6 +72,7 @@ _install_log_redaction()
 
 __all__ = [
     "CATEGORIES",
+    "SPEC_RELEASE_ID",
     "AsyncBatch",
     "AsyncXingtuClient",
     "AuthorRecVideos",

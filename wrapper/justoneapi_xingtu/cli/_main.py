@@ -33,6 +33,7 @@ import orjson
 
 from .._config import Environment
 from .._spec import parse_platform
+from .._spec_release import SPEC_RELEASE_ID, SPEC_SHA256
 from .._version import __version__
 from ..client import AsyncXingtuClient, XingtuClient
 from ..errors import (
@@ -177,6 +178,12 @@ def _add_connection_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-retries", type=int, default=2, help="retries of transient failures")
 
 
+def version_line() -> str:
+    """The package version and the published spec it was built from."""
+    release = SPEC_RELEASE_ID or "none: hand-written copy"
+    return f"xingtu {__version__} (spec release {release}, sha256 {SPEC_SHA256[:12]})"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="xingtu",
@@ -184,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="The token comes from JUSTONEAPI_TOKEN. Exit codes: 0 ok, 1 API error, 2 bad "
         "input, 3 token/permission, 4 quota/balance, 5 transient (retry later).",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=version_line())
     parser.add_argument("-v", "--verbose", action="store_true", help="log retries to stderr")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
