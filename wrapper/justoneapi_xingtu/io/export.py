@@ -90,20 +90,27 @@ def write_csv(
     """CSV with a header; lists as JSON text; formulas neutralised unless
     ``formula_guard=False``. Returns the number of rows written."""
     writer = csv.writer(out, lineterminator="\n")
+    # The csv module quotes a cell holding "\n" but not one holding a lone "\r" (it is
+    # not in the line terminator), which readers then take for a line break: such a
+    # row is written with every cell quoted.
+    quoting_all = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS)
     count = 0
     for row in rows:
         values = []
+        carriage_return = False
         for name in COLUMNS:
             value = row.get(name)
             if value is None:
                 value = ""
             elif isinstance(value, list):
                 value = orjson.dumps(value).decode()
-            elif formula_guard and isinstance(value, str):
-                value = neutralise_formula(value)
+            elif isinstance(value, str):
+                carriage_return = carriage_return or "\r" in value
+                if formula_guard:
+                    value = neutralise_formula(value)
             values.append(value)
-        writer.writerow(values)
+        (quoting_all if carriage_return else writer).writerow(values)
         count += 1
     return count
 

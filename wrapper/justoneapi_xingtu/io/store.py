@@ -220,6 +220,10 @@ class ResultStore:
             raise StoreError(path, f"directory {parent} does not exist")
         if not parent.is_dir():
             raise StoreError(path, f"{parent} is not a directory")
+        if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+            raise StoreError(
+                path, "read-only: the file or its directory cannot be written (export reads it)"
+            )
 
     def _take_lock(self) -> None:
         try:
@@ -272,6 +276,11 @@ class ResultStore:
                 f"store schema version {version}; this version of justoneapi-xingtu reads "
                 f"{_SCHEMA_VERSION}: use a new --db file",
             )
+        for table in sorted(tables):  # a table of ours in another shape: say so first
+            if table == "fetches":
+                self._check_columns(table, FETCH_COLUMNS)
+            elif version != 1:  # version 1's videos are rebuilt below
+                self._check_columns(table, VIDEO_COLUMNS)
         if self.readonly:
             if version == 0:
                 raise StoreError(self.path, "is empty, not a xingtu store yet")
