@@ -584,3 +584,50 @@ def test_item17_csv_neutralises_formulas_and_csv_raw_keeps_them(capsys, tmp_path
     pq = pytest.importorskip("pyarrow.parquet")
     assert xingtu(capsys, "export", "--db", db, "--format", "parquet", "--out", f"{db}.pq")[0] == 0
     assert pq.read_table(f"{db}.pq").column("title").to_pylist() == FORMULAS
+
+
+# -- stores written by the previous version --------------------------------------------
+
+
+def version_1_store(path: Path) -> Path:
+    """A store as the previous version wrote it: ``extra_json``, drifted values as text
+    in their typed columns, schema version 1."""
+    columns = [*COLUMNS[:-2], "extra_json"]
+    document = envelope(DRIFTED)
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        connection.execute(
+            "CREATE TABLE fetches (author_id TEXT NOT NULL, platform TEXT NOT NULL, "
+            "status TEXT NOT NULL, code INTEGER, message TEXT, request_id TEXT, "
+            "fetched_at TEXT NOT NULL, raw_json TEXT, attempts INTEGER NOT NULL, "
+            "PRIMARY KEY (author_id, platform))"
+        )
+        connection.execute(f"CREATE TABLE videos ({', '.join(columns)})")
+        connection.execute(
+            "INSERT INTO fetches VALUES ('1', 'SHORT_VIDEO', 'ok', 0, 'success', 'r', "
+            "'2026-11-29T00:00:00+00:00', ?, 1)",
+            (json.dumps(document),),
+        )
+        values = {"author_id": "1", "platform": "SHORT_VIDEO", "category": "newest"}
+        values |= {"position": 0, "item_id": DRIFTED[0]["item_id"], "play": "oops"}
+        connection.execute(
+            f"INSERT INTO videos ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+            tuple(values.values()),
+        )
+        connection.execute("PRAGMA user_version = 1")
+        connection.commit()
+    return path
+
+
+def test_a_version_1_store_is_upgraded_from_the_answers_it_kept(tmp_path):
+    db = version_1_store(tmp_path / "old.sqlite")
+    with pytest.raises(StoreError, match="earlier version"):
+        ResultStore(db, readonly=True)  # reading cannot upgrade: it says how
+    with ResultStore(db) as store:
+        assert store.counts()["ok"] == 1 and store.video_count() == 2
+        rows = list(store.video_rows())
+    assert rows[0]["play"] is None and json.loads(rows[0]["drift"]) == {"play": "oops"}
+    assert json.loads(rows[0]["extra"]) == {"surprise": {"a": 1}}
+    assert rows[1]["play"] == 12 and rows[1]["is_hot"] is True
+    assert table_columns(db) == list(COLUMNS)
+    with ResultStore(db, readonly=True) as store:
+        assert store.video_count() == 2
