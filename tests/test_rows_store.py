@@ -536,6 +536,8 @@ def test_item7_a_second_batch_on_one_store_is_refused_at_once(capsys, tmp_path):
             code, out, err = xingtu(
                 capsys, "batch", str(ids_file), "--db", str(db), "--base-url", server.base_url
             )
+            exported = xingtu(capsys, "export", "--db", str(db), "--format", "jsonl")
+            assert exported[0] == 0, exported[2]  # reading while a batch writes is fine
             assert first.poll() is None, "the first batch ended too soon to test anything"
         finally:
             _stdout, stderr = first.communicate(timeout=60)

@@ -154,8 +154,11 @@ def _translate(path: Path, error: sqlite3.Error) -> StoreError:
     name = getattr(error, "sqlite_errorname", "") or ""
     base = "_".join(name.split("_")[:2])
     reason = _CAUSES.get(base, "SQLite error")
-    cls = StoreFullError if base == "SQLITE_FULL" else StoreError
-    return cls(path, reason, str(error))
+    if base == "SQLITE_FULL":
+        return StoreFullError(
+            path, reason, f"{error}; what was stored before is kept: free some space, run again"
+        )
+    return StoreError(path, reason, str(error))
 
 
 class ResultStore:
@@ -485,7 +488,8 @@ class ResultStore:
 
     def close(self) -> None:
         try:
-            self._db.close()
+            with self._guard():
+                self._db.close()
         finally:
             self._lock.release()
 
