@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import TOKEN
 
 from justoneapi_xingtu import AuthorRecVideos, Outcome, ResultStore
 from justoneapi_xingtu.cli import IdsFileError, main, read_ids
 from justoneapi_xingtu.errors import CollectionFailedError, InvalidParameterError
 from justoneapi_xingtu.testing import MockServer
 
-TOKEN = "store-test-token-1234"
 VIDEOS_PER_AUTHOR = 6  # the mock: 2 per list, order_hot empty
 
 

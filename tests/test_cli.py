@@ -12,12 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from conftest import AUTHOR, TOKEN
 
 from justoneapi_xingtu.cli import main
 from justoneapi_xingtu.testing import MockServer
-
-TOKEN = "cli-secret-token-5678"
-AUTHOR = "7012345678901234567"
 
 
 @pytest.fixture(scope="module")

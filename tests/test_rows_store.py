@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 from _scripted import Answer, Seen, scripted_server
+from conftest import AUTHOR, TOKEN
 
 from justoneapi_xingtu import AuthorRecVideos, Outcome, ProtocolError, ResultStore
 from justoneapi_xingtu.cli import main
@@ -32,14 +33,10 @@ from justoneapi_xingtu.io.store import StoreBusyError, StoreError, StoreFullErro
 from justoneapi_xingtu.models import Video
 from justoneapi_xingtu.testing import MockServer
 
-TOKEN = "rows-store-token-4321"
-AUTHOR = "7012345678901234567"
-
-
 # -- helpers ---------------------------------------------------------------------------
 
 
-def envelope(videos: list[dict[str, Any]]) -> dict[str, Any]:
+def success_document(videos: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "code": 0,
         "message": "success",
@@ -58,7 +55,7 @@ DRIFTED = [
 @contextlib.contextmanager
 def answering(videos: list[dict[str, Any]]) -> Iterator[tuple[str, list[Seen]]]:
     """A loopback server answering every request with one success holding ``videos``."""
-    body = json.dumps(envelope(videos), ensure_ascii=False).encode()
+    body = json.dumps(success_document(videos), ensure_ascii=False).encode()
     with scripted_server([Answer(body=body)]) as (base_url, seen):
         yield base_url, seen
 
@@ -163,7 +160,7 @@ def test_play_oops_and_an_unknown_field_export_everywhere(capsys, tmp_path):
         ),
         "parquet": pd.read_parquet(f"{db}.pq").iloc[0].to_dict(),
     }
-    result = AuthorRecVideos(envelope(DRIFTED), author_id=AUTHOR, platform="SHORT_VIDEO")
+    result = AuthorRecVideos(success_document(DRIFTED), author_id=AUTHOR, platform="SHORT_VIDEO")
     outputs["dataframe"] = result.to_dataframe().iloc[0].to_dict()
     for where, row in outputs.items():
         assert row["play"] in (None, "") or pd.isna(row["play"]), where
@@ -179,7 +176,7 @@ def test_parquet_counts_read_back_as_nullable_integers(tmp_path):
     pytest.importorskip("pyarrow")
     from justoneapi_xingtu.io.export import write_parquet
 
-    result = AuthorRecVideos(envelope(DRIFTED), author_id=AUTHOR, platform="SHORT_VIDEO")
+    result = AuthorRecVideos(success_document(DRIFTED), author_id=AUTHOR, platform="SHORT_VIDEO")
     write_parquet(list(result_rows(result)), str(tmp_path / "v.parquet"))
     frame = pd.read_parquet(tmp_path / "v.parquet")  # no dtype_backend, no types_mapper
     assert str(frame["play"].dtype) == "Int64" and str(frame["like"].dtype) == "Int64"
@@ -397,7 +394,9 @@ def read_only(*paths: Path) -> Iterator[None]:
 def filled_store(path: Path, n: int = 3) -> Path:
     with ResultStore(path) as store:
         for i in range(n):
-            result = AuthorRecVideos(envelope(DRIFTED), author_id=str(i), platform="SHORT_VIDEO")
+            result = AuthorRecVideos(
+                success_document(DRIFTED), author_id=str(i), platform="SHORT_VIDEO"
+            )
             store.record(Outcome(str(i), "SHORT_VIDEO", result=result))
     return path
 
@@ -489,7 +488,7 @@ def test_item4_library_errors_name_the_path_and_the_cause(tmp_path, monkeypatch)
     monkeypatch.setattr(store_module.ResultStore, "_connect", full_after(1))
     with ResultStore(tmp_path / "r.sqlite") as store:
         big = [dict(DRIFTED[1], item_id=str(i), title="x" * 2000) for i in range(50)]
-        result = AuthorRecVideos(envelope(big), author_id="1", platform="SHORT_VIDEO")
+        result = AuthorRecVideos(success_document(big), author_id="1", platform="SHORT_VIDEO")
         with pytest.raises(StoreFullError, match="disk full"):
             store.record(Outcome("1", "SHORT_VIDEO", result=result))
         assert store.counts()["ok"] == 0  # the author stays as it was: absent
@@ -502,6 +501,17 @@ def test_item4_export_out_in_a_missing_directory_is_one_line_exit_2(capsys, tmp_
     code, _, err = xingtu(capsys, "export", "--db", str(db), "--format", fmt, "--out", str(out))
     assert code == 2 and str(out) in one_line_error(code, err)
     assert "does not exist" in err
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_item4_an_export_to_a_full_disk_says_disk_full_exit_6(capsys, tmp_path, fmt):
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    db = filled_store(tmp_path / "r.sqlite")
+    code, _, err = xingtu(capsys, "export", "--db", str(db), "--format", fmt, "--out", "/dev/full")
+    assert code == 6, err
+    assert "/dev/full" in one_line_error(code, err) and "disk full" in err
 
 
 # -- issue 10 item 7: one writer per store ---------------------------------------------
@@ -558,7 +568,7 @@ def test_item17_csv_neutralises_formulas_and_csv_raw_keeps_them(capsys, tmp_path
         {"item_id": str(7300000000000000000 + i), "title": text, "favorite": "-12", "play": -5}
         for i, text in enumerate(FORMULAS)
     ]
-    result = AuthorRecVideos(envelope(videos), author_id=AUTHOR, platform="SHORT_VIDEO")
+    result = AuthorRecVideos(success_document(videos), author_id=AUTHOR, platform="SHORT_VIDEO")
     guarded, raw = io.StringIO(), io.StringIO()
     write_csv(result_rows(result), guarded)
     write_csv(result_rows(result), raw, formula_guard=False)
@@ -595,7 +605,7 @@ def version_1_store(path: Path) -> Path:
     """A store as the previous version wrote it: ``extra_json``, drifted values as text
     in their typed columns, schema version 1."""
     columns = [*COLUMNS[:-2], "extra_json"]
-    document = envelope(DRIFTED)
+    document = success_document(DRIFTED)
     with contextlib.closing(sqlite3.connect(path)) as connection:
         connection.execute(
             "CREATE TABLE fetches (author_id TEXT NOT NULL, platform TEXT NOT NULL, "
