@@ -39,7 +39,7 @@ from urllib.parse import quote
 
 import orjson
 
-from ..errors import JustOneAPIError
+from ..errors import JustOneAPIError, ProtocolError
 from ..models import CATEGORIES, AuthorRecVideos, Outcome
 from ._lock import WriterLock
 from .rows import COLUMN_TYPES, COLUMNS, result_rows
@@ -99,15 +99,12 @@ class StoreBusyError(StoreError):
 
 def _schema() -> str:
     categories = ", ".join(f"'{c}'" for c in CATEGORIES)
+    constraints = dict.fromkeys(("author_id", "platform", "position"), " NOT NULL")
+    constraints["category"] = f" NOT NULL CHECK (category IN ({categories}))"
     fields = ",\n  ".join(
-        f"{name} {_SQL_TYPES.get(kind, 'TEXT')}" for name, kind in COLUMN_TYPES.items()
+        f"{name} {_SQL_TYPES.get(kind, 'TEXT')}{constraints.get(name, '')}"
+        for name, kind in COLUMN_TYPES.items()
     )
-    fields = fields.replace("author_id TEXT", "author_id TEXT NOT NULL", 1)
-    fields = fields.replace("platform TEXT", "platform TEXT NOT NULL", 1)
-    fields = fields.replace(
-        "category TEXT", f"category TEXT NOT NULL CHECK (category IN ({categories}))", 1
-    )
-    fields = fields.replace("position INTEGER", "position INTEGER NOT NULL", 1)
     return f"""
 CREATE TABLE IF NOT EXISTS fetches (
   author_id TEXT NOT NULL,
@@ -327,7 +324,16 @@ class ResultStore:
                 "SELECT author_id, platform, raw_json FROM fetches "
                 "WHERE status = 'ok' AND raw_json IS NOT NULL"
             ).fetchall():
-                result = AuthorRecVideos(orjson.loads(raw), author_id=author_id, platform=platform)
+                try:
+                    result = AuthorRecVideos(
+                        orjson.loads(raw), author_id=author_id, platform=platform
+                    )
+                except (orjson.JSONDecodeError, ProtocolError):  # unreadable: fetch it again
+                    db.execute(
+                        "UPDATE fetches SET status = 'retry' WHERE author_id = ? AND platform = ?",
+                        (author_id, platform),
+                    )
+                    continue
                 self._insert_videos(result)
             db.execute(f"PRAGMA user_version={_SCHEMA_VERSION}")
             db.execute("COMMIT")
