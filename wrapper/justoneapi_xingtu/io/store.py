@@ -222,7 +222,9 @@ class ResultStore:
             raise StoreError(path, f"{parent} is not a directory")
         if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
             raise StoreError(
-                path, "read-only: the file or its directory cannot be written (export reads it)"
+                path,
+                "read-only: the file or its directory cannot be written "
+                "(`xingtu export` can still read it)",
             )
 
     def _take_lock(self) -> None:
@@ -247,10 +249,11 @@ class ResultStore:
             db.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable across a crash
             return db
         uri = f"file:{quote(str(self.path.absolute()))}?mode=ro"
+        db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0)
         try:
-            db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0)
             db.execute("PRAGMA schema_version").fetchone()
         except sqlite3.OperationalError:
+            db.close()
             # A WAL store on a read-only mount: its -shm cannot be created. With no -wal
             # file left (every writer closed cleanly), reading it as immutable is exact.
             if Path(f"{self.path}-wal").exists():
