@@ -24,12 +24,19 @@ import pytest
 from _scripted import Answer, Seen, scripted_server
 from conftest import AUTHOR, TOKEN
 
-from justoneapi_xingtu import AuthorRecVideos, Outcome, ProtocolError, ResultStore
+from justoneapi_xingtu import (
+    AuthorRecVideos,
+    Outcome,
+    ProtocolError,
+    ResultStore,
+    StoreBusyError,
+    StoreError,
+    StoreFullError,
+)
 from justoneapi_xingtu.cli import main
 from justoneapi_xingtu.io import store as store_module
 from justoneapi_xingtu.io.export import write_csv, write_jsonl
 from justoneapi_xingtu.io.rows import COLUMNS, result_rows
-from justoneapi_xingtu.io.store import StoreBusyError, StoreError, StoreFullError
 from justoneapi_xingtu.models import Video
 from justoneapi_xingtu.testing import MockServer
 
