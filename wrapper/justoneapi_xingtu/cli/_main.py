@@ -398,28 +398,28 @@ def _batch(args: argparse.Namespace, out: Any) -> int:
     client = AsyncXingtuClient(
         env=env, base_url=args.base_url, timeout=args.timeout, max_retries=args.max_retries
     )  # checks the token, the environment and the base URL
+    started = False
     try:
-        store = ResultStore(args.db, readonly=False)
-    except BaseException:
-        asyncio.run(client.aclose())
-        raise
-    with store:
-        todo = store.todo(loaded.ids, platform, refresh=args.refresh)
-        notes = []
-        if loaded.header is not None:
-            notes.append(f"header line {loaded.header!r} skipped")
-        if loaded.duplicates:
-            notes.append(f"{loaded.duplicates} duplicate(s) ignored")
-        shown = f" ({'; '.join(notes)})" if notes else ""
-        out.write(
-            f"xingtu: {len(loaded.ids)} authors in {loaded.source}{shown}; "
-            f"{len(loaded.ids) - len(todo)} already in {args.db}; fetching {len(todo)}\n"
-        )
-        out.flush()
-        if not todo:
+        with ResultStore(args.db, readonly=False) as store:
+            todo = store.todo(loaded.ids, platform, refresh=args.refresh)
+            notes = []
+            if loaded.header is not None:
+                notes.append(f"header line {loaded.header!r} skipped")
+            if loaded.duplicates:
+                notes.append(f"{loaded.duplicates} duplicate(s) ignored")
+            shown = f" ({'; '.join(notes)})" if notes else ""
+            out.write(
+                f"xingtu: {len(loaded.ids)} authors in {loaded.source}{shown}; "
+                f"{len(loaded.ids) - len(todo)} already in {args.db}; fetching {len(todo)}\n"
+            )
+            out.flush()
+            if not todo:
+                return EXIT_OK
+            started = True  # _run_batch closes the client
+            return asyncio.run(_run_batch(args, client, store, todo, platform, out))
+    finally:
+        if not started:
             asyncio.run(client.aclose())
-            return EXIT_OK
-        return asyncio.run(_run_batch(args, client, store, todo, platform, out))
 
 
 def _write_rows(args: argparse.Namespace, rows: Iterable[Mapping[str, Any]], out: Any) -> None:
