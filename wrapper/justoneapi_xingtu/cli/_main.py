@@ -464,8 +464,9 @@ def _export(args: argparse.Namespace, out: Any) -> int:
             if error.errno in (errno.ENOSPC, errno.EDQUOT):
                 cause = f"disk full ({cause})"
             where = args.out or "stdout"
-            error.strerror = f"--out: {where}: cannot write the export: {cause}"
-            raise
+            raise OSError(
+                error.errno, f"--out: {where}: cannot write the export: {cause}"
+            ) from None
     if args.out:
         print(f"xingtu: {tally.summary()} written to {args.out}", file=sys.stderr)
     elif tally.drifted:
@@ -477,8 +478,7 @@ def _one_line(error: BaseException) -> str:
     if isinstance(error, MissingTokenError):
         return _HOW_TO_AUTHENTICATE  # the library's message speaks of token=...
     if isinstance(error, OSError) and error.strerror:
-        where = f"{error.filename}: " if error.filename and "--out:" not in error.strerror else ""
-        return f"{where}{error.strerror}"
+        return f"{error.filename}: {error.strerror}" if error.filename else error.strerror
     return " ".join(str(error).split()) or type(error).__name__
 
 
