@@ -375,7 +375,7 @@ class ResultStore:
         rolled back: the author stays as it was).
         """
         if self.readonly:
-            raise StoreError(self.path, "opened read-only: cannot record")
+            raise StoreError(self.path, "read-only (opened for reading): cannot record")
         self._take_lock()
         with self._guard():
             self._record(outcome)
