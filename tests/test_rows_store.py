@@ -360,6 +360,7 @@ def test_item4_a_database_with_a_foreign_schema_is_one_line_exit_2(capsys, tmp_p
     db = tmp_path / "other.sqlite"
     with contextlib.closing(sqlite3.connect(db)) as connection:
         connection.executescript(schema)
+    before = db.read_bytes()
     ids_file = write_ids(tmp_path / "ids.txt", AUTHOR)
     with MockServer(tokens={TOKEN}) as server:
         for args in (
@@ -370,6 +371,7 @@ def test_item4_a_database_with_a_foreign_schema_is_one_line_exit_2(capsys, tmp_p
             assert code == 2 and str(db) in one_line_error(code, err)
             assert "xingtu store" in err or "schema version" in err
         assert server.api.stats.total == 0
+    assert db.read_bytes() == before  # not even switched to WAL mode
 
 
 @contextlib.contextmanager

@@ -243,11 +243,8 @@ class ResultStore:
             )
 
     def _connect(self) -> sqlite3.Connection:
-        if not self.readonly:
-            db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable across a crash
-            return db
+        if not self.readonly:  # WAL mode is set by _prepare, once the schema is known
+            return sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
         uri = f"file:{quote(str(self.path.absolute()))}?mode=ro"
         db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0)
         try:
@@ -293,7 +290,13 @@ class ResultStore:
                     "written by an earlier version: open it once for writing (xingtu "
                     "batch, or ResultStore(path)) to upgrade it",
                 )
-        elif version == 1:
+            self._check_columns("fetches", FETCH_COLUMNS)
+            self._check_columns("videos", VIDEO_COLUMNS)
+            return
+        # Only now, once it is known to be a store (or empty), is the file changed.
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable across a crash
+        if version == 1:
             self._upgrade_from_1()
         else:
             self._create_tables()
