@@ -30,6 +30,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import os
 import subprocess
 import sys
 import time
@@ -235,7 +236,7 @@ def _show(label: str, run: Timed) -> None:
 
 def noise(max_concurrency: int = 32) -> dict[str, Any]:
     """Every row of issue 11's table, each as a ratio to a baseline from this run."""
-    report: dict[str, Any] = {}
+    report: dict[str, Any] = {"load_before": round(os.getloadavg()[0], 1)}
     fast = ["--latency", "0.05"]
 
     print("(c1) 2,000 authors, 50 ms, 2% stray 302s, no real limit", flush=True)
@@ -314,6 +315,7 @@ def noise(max_concurrency: int = 32) -> dict[str, Any]:
         "ratio": round(run.per_s / 50, 3),
         "share_302": round(run.share_302, 4),
     }
+    report["load_after"] = round(os.getloadavg()[0], 1)
     return report
 
 

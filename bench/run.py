@@ -161,9 +161,13 @@ def batch_section(noise: dict[str, Any]) -> list[str]:
         f"calls/s | {known['ratio']:.0%} of 50 | 45-50 calls/s: "
         f"{verdict(0.9 <= known['ratio'] <= 1.0)} |",
         "",
+        f"Machine load average (1 min) {noise['load_before']} before this section, "
+        f"{noise['load_after']} after.",
+        "",
         "What the engine does in each case: a stray 302 is retried and slows nothing (the",
-        "pace drops only when rate limits pass 5% of the answers in a 2 s window, with a",
-        "margin for chance); `Retry-After` pauses every new start for that long, once for",
+        "pace drops only when rate limits pass 5% of the answers in a 2 s window by more",
+        "than chance explains, or when a limit comes back within 6 s of its own",
+        "`Retry-After`); `Retry-After` pauses every new start for that long, once for",
         "answers that arrive together; against a limit the pace settles at the rate the",
         "server accepted and climbs back CUBIC-style within seconds when it moves;",
         "`rate_per_s` paces the starts from the first call.",
