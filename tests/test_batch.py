@@ -192,6 +192,16 @@ def test_retry_after_pauses_every_new_start() -> None:
         assert controller.delay(13.0) == 0
 
 
+def test_answers_that_arrive_together_pause_once_not_once_each() -> None:
+    controller = ConcurrencyController(max_concurrency=64, initial_concurrency=64)
+    answer(controller, 0.0, ok=60)
+    tickets = [controller.start(0.1) for _ in range(4)]
+    for i, ticket in enumerate(tickets):
+        controller.rate_limited(ticket, 0.4 + i * 0.001, retry_after=1.0)
+    assert controller.paused_until == pytest.approx(1.403)  # not 4 s
+    assert controller.decreases == 0  # 4 of 64 answers, one instruction: not a limit
+
+
 def test_a_pause_is_at_most_sixty_seconds() -> None:
     controller = ConcurrencyController(max_concurrency=8)
     ticket = controller.start(0.0)

@@ -202,7 +202,8 @@ def test_five_one_off_429s_with_retry_after_cost_about_the_pause(rate_per_s) -> 
     clean = simulate(200, server(latency=0.3), **options)
     faulted = simulate(200, server(latency=0.3, faults=[Fault(60, 5, 1.0, 429)]), **options)
     assert faulted.stats.succeeded == 200 and faulted.stats.rate_limited == 5
-    assert faulted.controller.paused_until > 0  # Retry-After was honoured
+    assert faulted.controller.paused_until > 0  # Retry-After was honoured ...
+    assert faulted.controller.decreases == 0  # ... and five at once are not a limit
     assert faulted.wall <= 1.5 * clean.wall
 
 
