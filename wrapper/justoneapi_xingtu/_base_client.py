@@ -30,9 +30,10 @@ from ._config import (
     resolve_timeout,
     resolve_token,
 )
-from ._redact import redact
+from ._redact import Redactor, display_url, remember, url_secrets
 from ._version import __version__
 from .errors import (
+    ClientClosedError,
     JustOneAPIError,
     ProtocolError,
     RequestTimeoutError,
@@ -46,6 +47,7 @@ logger = logging.getLogger("justoneapi_xingtu")
 
 
 _UNSET: Any = object()
+_NOT_JSON: Any = object()
 
 
 class _Body:
@@ -88,21 +90,34 @@ class BaseClient:
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         self._token = resolve_token(token)
-        self.env, self.base_url = resolve_endpoint(env, base_url)
+        self._set_endpoint(*resolve_endpoint(env, base_url))
         self.timeout = resolve_timeout(timeout)
         self.max_retries = check_max_retries(max_retries)
         self.max_response_bytes = check_max_response_bytes(max_response_bytes)
-        self._url = self.base_url + _spec.PATH
         self._headers = {
             "Accept": "application/json",
             "User-Agent": f"justoneapi-xingtu/{__version__} httpx/{httpx.__version__}",
         }
-        if is_cleartext_to_remote(self.base_url):
+        if is_cleartext_to_remote(self._base_url):
             logger.warning(
                 "%s sends the token over plain HTTP: anyone on the network path can read it. "
                 "Use env='prod-global' (HTTPS) unless you accept that.",
                 self.base_url,
             )
+
+    def _set_endpoint(self, env: Environment | None, base_url: str) -> None:
+        """Use ``base_url``; ``self.base_url`` shows it with any password masked."""
+        self.env = env
+        self._base_url = base_url
+        self.base_url = display_url(base_url)
+        """The base URL in use, fit to print: a password in it shows as ``***``."""
+        self._url = base_url + _spec.PATH
+        self._set_secrets()
+
+    def _set_secrets(self) -> None:
+        """Mask this client's token and base URL userinfo wherever text leaves it."""
+        self._redact = Redactor((self._token, *url_secrets(self._base_url)))
+        remember(self._redact)  # and in the HTTP stack's log records while it lives
 
     def with_options(
         self,
@@ -124,11 +139,13 @@ class BaseClient:
         clone._owns_http = False
         if token is not _UNSET:
             clone._token = resolve_token(token)
+            clone._set_secrets()
         if env is not _UNSET or base_url is not _UNSET:
-            clone.env, clone.base_url = resolve_endpoint(
-                None if env is _UNSET else env, None if base_url is _UNSET else base_url
+            clone._set_endpoint(
+                *resolve_endpoint(
+                    None if env is _UNSET else env, None if base_url is _UNSET else base_url
+                )
             )
-            clone._url = clone.base_url + _spec.PATH
         if timeout is not _UNSET:
             clone.timeout = resolve_timeout(timeout)
         if max_retries is not _UNSET:
@@ -147,9 +164,6 @@ class BaseClient:
         """The request URL with its query: encoded here once, rather than parsed and
         merged again by httpx on every call."""
         return f"{self._url}?{urllib.parse.urlencode(params)}"
-
-    def _redact(self, text: str) -> str:
-        return redact(text, (self._token,))
 
     def _transport_error(self, exc: Exception) -> TransportError:
         kind = RequestTimeoutError if isinstance(exc, httpx.TimeoutException) else TransportError
@@ -177,14 +191,46 @@ class BaseClient:
 
     @contextlib.contextmanager
     def _http_errors(self) -> Iterator[None]:
-        """Turn httpx's exceptions into this package's, with the token redacted."""
+        """Turn httpx's exceptions into this package's, with the token redacted.
+
+        The httpx error is not chained (its ``request.url`` carries the token); the
+        clients also detach what they finally raise (:meth:`_final`).
+        """
+        failure: JustOneAPIError | None = None
         try:
             yield
         except httpx.DecodingError as exc:
-            detail = self._redact(str(exc))
-            raise ProtocolError(f"the answer could not be decoded: {detail}") from None
+            failure = ProtocolError(f"the answer could not be decoded: {self._redact(str(exc))}")
         except httpx.HTTPError as exc:
-            raise self._transport_error(exc) from None
+            failure = self._transport_error(exc)
+        if failure is not None:
+            raise failure from None
+
+    def _is_closed(self) -> bool:
+        http = getattr(self, "_http", None)
+        return bool(http is not None and http.is_closed)
+
+    def _check_open(self) -> None:
+        """Refuse to send once the client (its httpx client) was closed."""
+        if self._is_closed():
+            raise ClientClosedError()
+
+    def _failure(self, error: Exception) -> JustOneAPIError:
+        """What a failed attempt raises: a call cut short because the client was closed
+        (mid-call, or a RuntimeError from httpx) is a :class:`ClientClosedError`."""
+        if self._is_closed() and not isinstance(error, ClientClosedError):
+            return ClientClosedError()
+        if isinstance(error, JustOneAPIError):
+            return error
+        raise error
+
+    @staticmethod
+    def _final(error: JustOneAPIError) -> JustOneAPIError:
+        """``error`` detached from the exceptions it was raised during (an httpx error
+        holds the request, and its URL the token): raise it outside any except block."""
+        error.__cause__ = error.__context__ = None
+        error.__suppress_context__ = True
+        return error
 
     def _next_delay(self, error: JustOneAPIError, attempt: int, author_id: str) -> float | None:
         """After failed attempt number ``attempt`` (from 0): the wait before the next one,
@@ -216,9 +262,13 @@ class BaseClient:
         try:
             document = orjson.loads(body)
         except orjson.JSONDecodeError:
-            kind = headers.get("content-type", "no content type")
+            document = _NOT_JSON
+        if document is _NOT_JSON:  # raised here: the JSONDecodeError (holding the body) stays out
+            kind = self._redact(headers.get("content-type", "no content type"))
             shown = self._redact(body[:80].decode("utf-8", "replace")).strip() or "an empty body"
-            raise not_an_envelope(f" ({kind}) is not a JSON envelope: {shown!r}") from None
+            raise not_an_envelope(f" ({kind}) is not a JSON envelope: {shown!r}")
+        if self._redact.found_in(body):  # the server echoed a secret: mask it at the source
+            document = self._redact.scrub(document)
         code = document.get("code") if isinstance(document, dict) else None
         if not isinstance(code, int) or isinstance(code, bool):
             raise not_an_envelope(
@@ -232,7 +282,7 @@ class BaseClient:
         raise error_for_code(
             code,
             self._redact(message) if isinstance(message, str) else None,
-            request_id=request_id if isinstance(request_id, str) else None,
+            request_id=self._redact(request_id) if isinstance(request_id, str) else None,
             http_status=status,
             retry_after=_retry.parse_retry_after(headers),
         )

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
+import anyio.lowlevel
 import httpx
 
 from . import _retry
@@ -23,7 +24,7 @@ from ._config import (
 )
 from ._spec import DEFAULT_PLATFORM
 from ._transport import AsyncShardedTransport, ShardedTransport
-from .errors import JustOneAPIError
+from .errors import ClientClosedError, JustOneAPIError, WrongEventLoopError
 from .models import AuthorRecVideos
 
 if TYPE_CHECKING:  # the batch engine is imported on first use: `import` stays fast
@@ -101,16 +102,18 @@ class XingtuClient(BaseClient):
         attempt = 0
         while True:
             try:
+                self._check_open()
                 status, headers, body = self._send(params)
                 result = self._decode(status, headers, body, author_id, chosen)
                 result.attempts = attempt + 1
                 return result
-            except JustOneAPIError as error:
-                delay = self._next_delay(error, attempt, author_id)
-                if delay is None:
-                    raise
-                _retry.sleep(delay)
-                attempt += 1
+            except (JustOneAPIError, RuntimeError) as error:
+                failure = self._failure(error)
+            delay = self._next_delay(failure, attempt, author_id)
+            if delay is None:
+                raise self._final(failure)
+            _retry.sleep(delay)
+            attempt += 1
 
     def author_rec_videos_many(
         self,
@@ -178,6 +181,28 @@ class XingtuClient(BaseClient):
         self.close()
 
 
+class _LoopBinding:
+    """The event loop an async pool belongs to: the loop of the client's first call.
+
+    httpx's async connections are bound to the loop that opened them; used from another
+    loop they fail with a raw ``RuntimeError`` (or hang), so that is refused up front.
+    """
+
+    __slots__ = ("loop",)
+
+    def __init__(self) -> None:
+        self.loop: object | None = None
+
+    def check(self, *, bind: bool = True) -> None:
+        """Raise :class:`WrongEventLoopError` unless called in the pool's loop (the first
+        one seen, when ``bind``)."""
+        current = anyio.lowlevel.current_token().native_token
+        if self.loop is None and bind:
+            self.loop = current
+        elif self.loop is not None and current is not self.loop:
+            raise WrongEventLoopError()
+
+
 class AsyncXingtuClient(BaseClient):
     """Asynchronous twin of :class:`XingtuClient` (asyncio or trio, through anyio).
 
@@ -214,6 +239,7 @@ class AsyncXingtuClient(BaseClient):
         self._http = http_client or httpx.AsyncClient(
             timeout=self.timeout, transport=AsyncShardedTransport(MAX_CONNECTIONS)
         )
+        self._loop = _LoopBinding()  # shared with the with_options() copies, like the pool
 
     async def author_rec_videos(
         self, o_author_id: str, *, platform: Platform | str = DEFAULT_PLATFORM
@@ -223,16 +249,19 @@ class AsyncXingtuClient(BaseClient):
         attempt = 0
         while True:
             try:
+                self._check_open()
+                self._loop.check()
                 status, headers, body = await self._send(params)
                 result = self._decode(status, headers, body, author_id, chosen)
                 result.attempts = attempt + 1
                 return result
-            except JustOneAPIError as error:
-                delay = self._next_delay(error, attempt, author_id)
-                if delay is None:
-                    raise
-                await _retry.async_sleep(delay)
-                attempt += 1
+            except (JustOneAPIError, RuntimeError) as error:
+                failure = self._failure(error)
+            delay = self._next_delay(failure, attempt, author_id)
+            if delay is None:
+                raise self._final(failure)
+            await _retry.async_sleep(delay)
+            attempt += 1
 
     def author_rec_videos_many(
         self,
@@ -275,8 +304,11 @@ class AsyncXingtuClient(BaseClient):
                 return response.status_code, response.headers, body.value()
 
     async def aclose(self) -> None:
-        """Close the connection pool, if this client created it."""
+        """Close the connection pool, if this client created it (in the event loop that
+        used it: from another one, :class:`WrongEventLoopError`). Calls in flight end at
+        once with :class:`ClientClosedError`, without retries."""
         if self._owns_http:
+            self._loop.check(bind=False)
             await self._http.aclose()
 
     async def __aenter__(self) -> Self:

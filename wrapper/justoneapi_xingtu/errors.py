@@ -19,6 +19,9 @@ help) and never the token.
     │   └── RequestTimeoutError      no complete answer within the timeout
     ├── ProtocolError                the answer is not a JSON envelope
     │   └── ResponseTooLargeError    the body passed ``max_response_bytes``
+    ├── ClientClosedError            (also a RuntimeError) the client was closed
+    ├── WrongEventLoopError          (also a RuntimeError) an async client used from a
+    │                                second event loop
     └── BatchStopped                 a batch hit 100/303/600/601: no later call can succeed
 """
 
@@ -29,6 +32,7 @@ from typing import ClassVar
 __all__ = [
     "BatchStopped",
     "BusinessError",
+    "ClientClosedError",
     "CollectionFailedError",
     "DailyQuotaExceededError",
     "InsufficientBalanceError",
@@ -43,6 +47,7 @@ __all__ = [
     "RequestTimeoutError",
     "ResponseTooLargeError",
     "TransportError",
+    "WrongEventLoopError",
     "error_for_code",
 ]
 
@@ -255,6 +260,38 @@ class ProtocolError(JustOneAPIError):
 
 class ResponseTooLargeError(ProtocolError):
     """The body grew past ``max_response_bytes``; it was not read into memory whole."""
+
+
+class ClientClosedError(JustOneAPIError, RuntimeError):
+    """The client was closed: no call can be sent with it any more.
+
+    Calls in flight when it closed end with this error at once, without retries. A batch
+    using the client stops (:class:`BatchStopped`) with the unfinished ids.
+    """
+
+    stops_batch = True
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(
+            message
+            or "the client was closed, so no request can be sent with it: create a new "
+            "client (calls in flight when it closed end with this error, not retried)"
+        )
+
+
+class WrongEventLoopError(JustOneAPIError, RuntimeError):
+    """An :class:`~justoneapi_xingtu.AsyncXingtuClient` was used from an event loop other
+    than the one of its first call: its connections belong to that loop."""
+
+    stops_batch = True
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(
+            message
+            or "this AsyncXingtuClient was first used in another event loop, which owns its "
+            "connections: create one client per event loop (for example inside the "
+            "coroutine given to asyncio.run), or use XingtuClient from threads"
+        )
 
 
 class BatchStopped(JustOneAPIError):
