@@ -17,6 +17,7 @@ from .client import AsyncXingtuClient, XingtuClient
 from .errors import (
     BatchStopped,
     BusinessError,
+    ClientClosedError,
     CollectionFailedError,
     DailyQuotaExceededError,
     InsufficientBalanceError,
@@ -31,6 +32,7 @@ from .errors import (
     RequestTimeoutError,
     ResponseTooLargeError,
     TransportError,
+    WrongEventLoopError,
 )
 from .models import CATEGORIES, AuthorRecVideos, BatchStats, Category, Outcome, Video
 
@@ -79,6 +81,7 @@ __all__ = [
     "BatchStopped",
     "BusinessError",
     "Category",
+    "ClientClosedError",
     "CollectionFailedError",
     "ConcurrencyController",
     "DailyQuotaExceededError",
@@ -99,6 +102,7 @@ __all__ = [
     "ResultStore",
     "TransportError",
     "Video",
+    "WrongEventLoopError",
     "XingtuClient",
     "__version__",
     "outcomes_to_dataframe",

@@ -24,7 +24,7 @@ from ._config import (
 )
 from ._spec import DEFAULT_PLATFORM
 from ._transport import AsyncShardedTransport, ShardedTransport
-from .errors import ClientClosedError, JustOneAPIError, WrongEventLoopError
+from .errors import JustOneAPIError, WrongEventLoopError
 from .models import AuthorRecVideos
 
 if TYPE_CHECKING:  # the batch engine is imported on first use: `import` stays fast
