@@ -536,12 +536,12 @@ def rate_limited(retry_after: str) -> Answer:
 
 
 @both
-@pytest.mark.parametrize(
-    "retry_after", ["86400", email.utils.formatdate(time.time() + 2 * 86400, usegmt=True)]
-)
+@pytest.mark.parametrize("retry_after", ["86400", "a date two days ahead"])
 def test_item13_a_long_retry_after_is_not_retried_now(
     kind: str, retry_after: str, no_sleep: list[float]
 ) -> None:
+    if retry_after.startswith("a date"):
+        retry_after = email.utils.formatdate(time.time() + 2 * 86400, usegmt=True)
     with scripted_server([rate_limited(retry_after)]) as (url, seen):
         error = failure(kind, url, max_retries=3)
     assert isinstance(error, RateLimitError) and error.retryable

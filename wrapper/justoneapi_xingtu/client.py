@@ -6,6 +6,7 @@ decoding, retry schedule); each adds only its send-and-sleep loop.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
@@ -196,7 +197,10 @@ class _LoopBinding:
     def check(self, *, bind: bool = True) -> None:
         """Raise :class:`WrongEventLoopError` unless called in the pool's loop (the first
         one seen, when ``bind``)."""
-        current = anyio.lowlevel.current_token().native_token
+        try:
+            current: object = asyncio.get_running_loop()  # the common case, and the cheap one
+        except RuntimeError:  # trio
+            current = anyio.lowlevel.current_token().native_token
         if self.loop is None and bind:
             self.loop = current
         elif self.loop is not None and current is not self.loop:
