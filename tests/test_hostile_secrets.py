@@ -219,6 +219,15 @@ def test_item8_every_form_of_the_token_is_masked(
 
 
 @both
+def test_item8_a_token_across_the_cut_of_a_shown_body_is_masked(kind: str) -> None:
+    page = b"<html>" + b"x" * 64 + TOKEN.encode() + b"</html>"  # the token spans char 80
+    with scripted_server([Answer(502, page, {"Content-Type": "text/html"})]) as (url, _):
+        error = failure(kind, url, max_retries=0)
+    assert isinstance(error, ProtocolError) and "x***" in str(error)
+    assert TOKEN[:5] not in str(error) and TOKEN[:5] not in repr(error)
+
+
+@both
 def test_item8_a_one_character_token_is_masked_too(kind: str) -> None:
     # The rule: any length. Server text loses those letters; the package's own wording stays.
     with scripted_server([Answer(200, envelope(400, message="bad Q here", request_id="Q1"))]) as (
@@ -302,6 +311,25 @@ def test_item9_no_exception_keeps_the_request(kind: str) -> None:
         for linked in chain(error):
             assert not isinstance(linked, httpx.HTTPError | ValueError), repr(linked)
             assert TOKEN not in repr(linked) and TOKEN not in str(vars(linked))
+        # nor through its traceback: no frame below the public method, no local holding
+        # the token, an httpx object or the raw body
+        frames = traceback_frames(error)
+        ours = [f for f in frames if f"{os.sep}justoneapi_xingtu{os.sep}" in f.f_code.co_filename]
+        assert (
+            [f.f_code.co_name for f in ours] == ["author_rec_videos"] == [frames[-1].f_code.co_name]
+        )
+        for frame in ours:
+            for name, value in frame.f_locals.items():
+                assert TOKEN not in repr(value), name
+                assert "httpx" not in type(value).__module__, name
+
+
+def traceback_frames(error: BaseException) -> list[Any]:
+    frames, tb = [], error.__traceback__
+    while tb is not None:
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    return frames
 
 
 # -- 10 -----------------------------------------------------------------------------------

@@ -155,15 +155,17 @@ class BaseClient:
         return clone
 
     def _prepare(self, o_author_id: object, platform: object) -> tuple[str, str, dict[str, str]]:
+        """The checked author id and platform, and the query without the token (which
+        :meth:`_url_for` adds: no frame of a call holds it in a local)."""
         author_id = _spec.check_author_id(o_author_id)
         chosen = _spec.parse_platform(platform)
-        params = _spec.query(token=self._token, o_author_id=author_id, platform=chosen)
-        return author_id, chosen, params
+        return author_id, chosen, _spec.query(o_author_id=author_id, platform=chosen)
 
     def _url_for(self, params: dict[str, str]) -> str:
-        """The request URL with its query: encoded here once, rather than parsed and
-        merged again by httpx on every call."""
-        return f"{self._url}?{urllib.parse.urlencode(params)}"
+        """The request URL with its query, token first as the spec orders it: encoded
+        here once, rather than parsed and merged again by httpx on every call."""
+        query = {**_spec.query(token=self._token), **params}
+        return f"{self._url}?{urllib.parse.urlencode(query)}"
 
     def _transport_error(self, exc: Exception) -> TransportError:
         kind = RequestTimeoutError if isinstance(exc, httpx.TimeoutException) else TransportError
@@ -226,11 +228,14 @@ class BaseClient:
 
     @staticmethod
     def _final(error: JustOneAPIError) -> JustOneAPIError:
-        """``error`` detached from the exceptions it was raised during (an httpx error
-        holds the request, and its URL the token): raise it outside any except block."""
+        """``error`` detached from what it was raised during, to raise outside any except
+        block: no ``__context__``/``__cause__`` (an httpx error holds the request, and its
+        URL the token) and no traceback through the frames below the public method (their
+        locals hold the httpx error, the response and the raw body): the traceback starts
+        at the call the user made."""
         error.__cause__ = error.__context__ = None
         error.__suppress_context__ = True
-        return error
+        return error.with_traceback(None)
 
     def _next_delay(self, error: JustOneAPIError, attempt: int, author_id: str) -> float | None:
         """After failed attempt number ``attempt`` (from 0): the wait before the next one,
@@ -265,7 +270,9 @@ class BaseClient:
             document = _NOT_JSON
         if document is _NOT_JSON:  # raised here: the JSONDecodeError (holding the body) stays out
             kind = self._redact(headers.get("content-type", "no content type"))
-            shown = self._redact(body[:80].decode("utf-8", "replace")).strip() or "an empty body"
+            # masked before it is cut: a secret across the cut must not show its first half
+            window = self._redact(body[:4096].decode("utf-8", "replace"))
+            shown = window[:80].strip() or "an empty body"
             raise not_an_envelope(f" ({kind}) is not a JSON envelope: {shown!r}")
         if self._redact.found_in(body):  # the server echoed a secret: mask it at the source
             document = self._redact.scrub(document)

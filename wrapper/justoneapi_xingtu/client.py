@@ -104,8 +104,7 @@ class XingtuClient(BaseClient):
         while True:
             try:
                 self._check_open()
-                status, headers, body = self._send(params)
-                result = self._decode(status, headers, body, author_id, chosen)
+                result = self._decode(*self._send(params), author_id, chosen)
                 result.attempts = attempt + 1
                 return result
             except (JustOneAPIError, RuntimeError) as error:
@@ -255,8 +254,7 @@ class AsyncXingtuClient(BaseClient):
             try:
                 self._check_open()
                 self._loop.check()
-                status, headers, body = await self._send(params)
-                result = self._decode(status, headers, body, author_id, chosen)
+                result = self._decode(*await self._send(params), author_id, chosen)
                 result.attempts = attempt + 1
                 return result
             except (JustOneAPIError, RuntimeError) as error:
