@@ -165,7 +165,9 @@ class XingtuClient(BaseClient):
             return response.status_code, response.headers, body.value()
 
     def close(self) -> None:
-        """Close the connection pool, if this client created it."""
+        """Close the connection pool, if this client created it. Later calls raise
+        :class:`~justoneapi_xingtu.ClientClosedError`; a call in flight that fails because of
+        the close raises it too, without retries."""
         if self._owns_http:
             self._http.close()
 
@@ -307,8 +309,9 @@ class AsyncXingtuClient(BaseClient):
 
     async def aclose(self) -> None:
         """Close the connection pool, if this client created it (in the event loop that
-        used it: from another one, :class:`WrongEventLoopError`). Calls in flight end at
-        once with :class:`ClientClosedError`, without retries."""
+        used it: from another one, :class:`~justoneapi_xingtu.WrongEventLoopError`). Calls
+        in flight end at once with :class:`~justoneapi_xingtu.ClientClosedError`, without
+        retries."""
         if self._owns_http:
             self._loop.check(bind=False)
             await self._http.aclose()
