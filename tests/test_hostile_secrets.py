@@ -30,6 +30,7 @@ import httpx
 import pytest
 from _faults import FaultServer, fault_server
 from _scripted import Answer, Seen, scripted_server
+from conftest import AUTHOR, TOKEN, envelope
 
 import justoneapi_xingtu
 from justoneapi_xingtu import (
@@ -46,10 +47,7 @@ from justoneapi_xingtu import (
     XingtuClient,
     errors,
 )
-from justoneapi_xingtu.testing import instant_retries
 
-TOKEN = "sk-hostile-7f3e2d1c"
-AUTHOR = "7012345678901234567"
 both = pytest.mark.parametrize("kind", ["sync", "async"])
 
 
@@ -60,15 +58,9 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def no_sleep() -> Iterator[list[float]]:
-    with instant_retries() as waits:
-        yield waits
-
-
-def envelope(code: int, data: Any = None, message: str = "fail", request_id: str = "r-1") -> bytes:
-    return json.dumps(
-        {"code": code, "message": message, "requestId": request_id, "data": data}
-    ).encode()
+def no_sleep(no_wait: list[float]) -> list[float]:
+    """Every test here: retries wait for nothing, the waits asked for are recorded."""
+    return no_wait
 
 
 def call(kind: str, base_url: str, author: str = AUTHOR, **kwargs: Any) -> Any:
@@ -189,7 +181,7 @@ def echoing(code: int, data: Any = None) -> Callable[[Seen], Answer]:
         token = seen.query["token"][0]
         assert token == SHORT
         message = "token " + " / ".join(ECHOES) + " refused"
-        return Answer(200, envelope(code, data, message, request_id="rid-" + "-".join(ECHOES)))
+        return Answer(200, envelope(code, data, message, requestId="rid-" + "-".join(ECHOES)))
 
     return respond
 
@@ -230,7 +222,7 @@ def test_item8_a_token_across_the_cut_of_a_shown_body_is_masked(kind: str) -> No
 @both
 def test_item8_a_one_character_token_is_masked_too(kind: str) -> None:
     # The rule: any length. Server text loses those letters; the package's own wording stays.
-    with scripted_server([Answer(200, envelope(400, message="bad Q here", request_id="Q1"))]) as (
+    with scripted_server([Answer(200, envelope(400, message="bad Q here", requestId="Q1"))]) as (
         url,
         _,
     ):
@@ -445,7 +437,7 @@ def test_item10_every_logger_of_the_http_stack_is_covered(
         isolated.removeHandler(handler)
         isolated.propagate = True
     assert lines[0] == "Adding b':path'=b'/v1?token=***&x=1'"
-    assert lines[1] == "Encoded header block to <24 bytes not shown>"
+    assert lines[1] == f"Encoded header block to <{5 + len(TOKEN)} bytes not shown>"
     assert TOKEN not in caplog.text and "echo ***" in caplog.text
     client.close()
 
