@@ -212,6 +212,20 @@ def test_item8_every_form_of_the_token_is_masked(
 
 
 @both
+def test_item8_a_json_escaped_echo_is_masked(kind: str, documented_example: dict[str, Any]) -> None:
+    # PHP's json_encode writes "/" as "\/", many servers write non-ASCII as \uXXXX
+    escaped = json.dumps(SHORT).replace("/", "\\/")[1:-1]
+    for code in (0, 500):
+        body = envelope(code, documented_example["data"] if code == 0 else None).replace(
+            b'"req-42"', b'"rid-' + escaped.encode() + b'"'
+        )
+        assert SHORT.encode() not in body
+        with scripted_server([Answer(200, body)]) as (url, _):
+            outcome = call(kind, url, token=SHORT) if code == 0 else failure(kind, url, token=SHORT)
+        assert outcome.request_id == "rid-***", outcome.request_id
+
+
+@both
 def test_item8_a_token_across_the_cut_of_a_shown_body_is_masked(kind: str) -> None:
     page = b"<html>" + b"x" * 64 + TOKEN.encode() + b"</html>"  # the token spans char 80
     with scripted_server([Answer(502, page, {"Content-Type": "text/html"})]) as (url, _):

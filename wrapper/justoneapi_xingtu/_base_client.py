@@ -276,6 +276,10 @@ class BaseClient:
             raise not_an_envelope(f" ({kind}) is not a JSON envelope: {shown!r}")
         if self._redact.found_in(body):  # the server echoed a secret: mask it at the source
             document = self._redact.scrub(document)
+        elif isinstance(document, dict):  # the shown and stored fields, even JSON-escaped
+            for name in ("message", "requestId"):
+                if isinstance(document.get(name), str):
+                    document[name] = self._redact(document[name])
         code = document.get("code") if isinstance(document, dict) else None
         if not isinstance(code, int) or isinstance(code, bool):
             raise not_an_envelope(
