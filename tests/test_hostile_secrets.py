@@ -12,17 +12,17 @@ import contextlib
 import copy
 import email.utils
 import inspect
+import io
 import json
 import logging
 import os
 import pickle
 import socket
 import sqlite3
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,7 @@ from justoneapi_xingtu import (
     XingtuClient,
     errors,
 )
+from justoneapi_xingtu.cli import main as cli_main
 
 both = pytest.mark.parametrize("kind", ["sync", "async"])
 
@@ -91,21 +92,38 @@ def closed_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def xingtu(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """The CLI as a person runs it, in its own process."""
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("JUSTONEAPI_")}
-    environ.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "justoneapi_xingtu", *args],
-        capture_output=True,
-        text=True,
-        env=environ,
-        timeout=60,
-        errors="surrogateescape",
-    )
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
 
 
-def assert_one_line_error(proc: subprocess.CompletedProcess[str], code: int) -> str:
+def xingtu(*args: str, env: dict[str, str] | None = None) -> Run:
+    """The CLI's ``main`` as the command runs it, in this process (a subprocess would cost
+    a second of interpreter start per run): exit status, stdout, stderr."""
+    package_logger = logging.getLogger("justoneapi_xingtu")
+    saved_logging = (list(package_logger.handlers), package_logger.level)
+    saved_env = {k: v for k, v in os.environ.items() if k.startswith("JUSTONEAPI_")}
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        for name in saved_env:
+            del os.environ[name]
+        os.environ.update(env or {})
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = cli_main(list(args))
+            except SystemExit as exit_:  # argparse
+                code = int(exit_.code or 0)
+    finally:
+        for name in [k for k in os.environ if k.startswith("JUSTONEAPI_")]:
+            del os.environ[name]
+        os.environ.update(saved_env)
+        package_logger.handlers[:], package_logger.level = saved_logging
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+def assert_one_line_error(proc: Run, code: int) -> str:
     assert proc.returncode == code, proc.stderr
     lines = [line for line in proc.stderr.splitlines() if line.startswith("xingtu: error:")]
     assert len(lines) == 1 and "Traceback" not in proc.stderr, proc.stderr
