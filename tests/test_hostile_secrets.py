@@ -46,6 +46,7 @@ from justoneapi_xingtu import (
     TransportError,
     WrongEventLoopError,
     XingtuClient,
+    _retry,
     errors,
 )
 from justoneapi_xingtu.cli import main as cli_main
@@ -680,6 +681,28 @@ def test_item14_a_closed_async_client_says_so(no_sleep: list[float]) -> None:
         error, _ = asyncio.run(closed_in_flight(server.base_url))
         assert server.requests == 1
     assert isinstance(error, ClientClosedError) and no_sleep == []  # not retried
+
+
+@both
+def test_item14_a_call_waiting_to_retry_when_the_client_closes_sends_nothing_more(
+    kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with scripted_server([Answer(200, envelope(500))]) as (url, seen):
+        if kind == "sync":
+            client = XingtuClient(TOKEN, base_url=url, max_retries=3)
+            monkeypatch.setattr(_retry, "sleep", lambda delay: client.close())
+            with pytest.raises(ClientClosedError):
+                client.author_rec_videos(AUTHOR)
+        else:
+            aclient = AsyncXingtuClient(TOKEN, base_url=url, max_retries=3)
+
+            async def close_while_waiting(delay: float) -> None:
+                await aclient.aclose()
+
+            monkeypatch.setattr(_retry, "async_sleep", close_while_waiting)
+            with pytest.raises(ClientClosedError):
+                anyio.run(aclient.author_rec_videos, AUTHOR)
+    assert len(seen) == 1
 
 
 def test_item14_an_async_client_in_a_second_event_loop_says_so() -> None:
