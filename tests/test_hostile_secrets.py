@@ -103,23 +103,19 @@ class Run:
 def xingtu(*args: str, env: dict[str, str] | None = None) -> Run:
     """The CLI's ``main`` as the command runs it, in this process (a subprocess would cost
     a second of interpreter start per run): exit status, stdout, stderr."""
-    package_logger = logging.getLogger("justoneapi_xingtu")
+    package_logger = logging.getLogger("justoneapi_xingtu")  # -v adds a handler to it
     saved_logging = (list(package_logger.handlers), package_logger.level)
-    saved_env = {k: v for k, v in os.environ.items() if k.startswith("JUSTONEAPI_")}
     out, err = io.StringIO(), io.StringIO()
+    os.environ.update(env or {})  # on top of clean_env's: no JUSTONEAPI_* variable
     try:
-        for name in saved_env:
-            del os.environ[name]
-        os.environ.update(env or {})
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
                 code = cli_main(list(args))
             except SystemExit as exit_:  # argparse
                 code = int(exit_.code or 0)
     finally:
-        for name in [k for k in os.environ if k.startswith("JUSTONEAPI_")]:
-            del os.environ[name]
-        os.environ.update(saved_env)
+        for name in env or {}:
+            os.environ.pop(name, None)
         package_logger.handlers[:], package_logger.level = saved_logging
     return Run(code, out.getvalue(), err.getvalue())
 
@@ -256,10 +252,8 @@ def test_item8_a_token_across_the_cut_of_a_shown_body_is_masked(kind: str) -> No
 @both
 def test_item8_a_one_character_token_is_masked_too(kind: str) -> None:
     # The rule: any length. Server text loses those letters; the package's own wording stays.
-    with scripted_server([Answer(200, envelope(400, message="bad Q here", requestId="Q1"))]) as (
-        url,
-        _,
-    ):
+    answer = Answer(200, envelope(400, message="bad Q here", requestId="Q1"))
+    with scripted_server([answer]) as (url, _):
         error = failure(kind, url, token="Q")
     assert error.server_message == "bad *** here" and error.request_id == "***1"  # type: ignore[attr-defined]
     assert str(error).startswith("code 400 (invalid parameters): bad *** here. Check oAuthorId")
@@ -325,10 +319,8 @@ def test_item9_no_exception_keeps_the_request(kind: str) -> None:
         caught.append(failure(kind, server.base_url, timeout=0.1, max_retries=0))
     with fault_server(bad_gzip) as server:
         caught.append(failure(kind, server.base_url, max_retries=0))
-    with scripted_server([Answer(502, b"<html>bad gateway " + TOKEN.encode() + b"</html>")]) as (
-        url,
-        _,
-    ):
+    page = Answer(502, b"<html>bad gateway " + TOKEN.encode() + b"</html>")
+    with scripted_server([page]) as (url, _):
         caught.append(failure(kind, url, max_retries=0))
     kinds = [type(error) for error in caught]
     assert kinds == [TransportError, RequestTimeoutError, ProtocolError, ProtocolError]
