@@ -30,6 +30,7 @@ from .errors import (
     RateLimitError,
     RequestTimeoutError,
     ResponseTooLargeError,
+    TLSError,
     TransportError,
 )
 from .models import CATEGORIES, AuthorRecVideos, BatchStats, Category, Outcome, Video
@@ -97,6 +98,7 @@ __all__ = [
     "RequestTimeoutError",
     "ResponseTooLargeError",
     "ResultStore",
+    "TLSError",
     "TransportError",
     "Video",
     "XingtuClient",

@@ -22,7 +22,13 @@ from ._config import (
     Environment,
 )
 from ._spec import DEFAULT_PLATFORM
-from ._transport import AsyncShardedTransport, ShardedTransport
+from ._transport import (
+    AsyncShardedTransport,
+    ShardedTransport,
+    async_proxy_mounts,
+    deadline,
+    proxy_mounts,
+)
 from .errors import JustOneAPIError
 from .models import AuthorRecVideos
 
@@ -85,7 +91,9 @@ class XingtuClient(BaseClient):
             )
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
-            timeout=self.timeout, transport=ShardedTransport(MAX_CONNECTIONS)
+            timeout=self.timeout,
+            transport=ShardedTransport(MAX_CONNECTIONS),
+            mounts=proxy_mounts(MAX_CONNECTIONS),
         )
 
     def author_rec_videos(
@@ -150,14 +158,16 @@ class XingtuClient(BaseClient):
         )
 
     def _send(self, params: dict[str, str]) -> tuple[int, httpx.Headers, bytes]:
+        # Raw bytes, decoded by _Body with a bound; every socket read within the deadline.
         with (
+            deadline(self.timeout) as end,
             self._http_errors(),
             self._http.stream(
                 "GET", self._url_for(params), headers=self._headers, timeout=self.timeout
             ) as response,
         ):
-            body = self._body(response.headers)
-            for chunk in response.iter_bytes():
+            body = self._body(response.headers, end)
+            for chunk in response.iter_raw():
                 body.add(chunk)
             return response.status_code, response.headers, body.value()
 
@@ -212,7 +222,9 @@ class AsyncXingtuClient(BaseClient):
             )
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
-            timeout=self.timeout, transport=AsyncShardedTransport(MAX_CONNECTIONS)
+            timeout=self.timeout,
+            transport=AsyncShardedTransport(MAX_CONNECTIONS),
+            mounts=async_proxy_mounts(MAX_CONNECTIONS),
         )
 
     async def author_rec_videos(
@@ -265,12 +277,13 @@ class AsyncXingtuClient(BaseClient):
         )
 
     async def _send(self, params: dict[str, str]) -> tuple[int, httpx.Headers, bytes]:
-        with self._http_errors():
+        # Raw bytes, decoded by _Body with a bound; every socket read within the deadline.
+        with deadline(self.timeout) as end, self._http_errors():
             async with self._http.stream(
                 "GET", self._url_for(params), headers=self._headers, timeout=self.timeout
             ) as response:
-                body = self._body(response.headers)
-                async for chunk in response.aiter_bytes():
+                body = self._body(response.headers, end)
+                async for chunk in response.aiter_raw():
                     body.add(chunk)
                 return response.status_code, response.headers, body.value()
 

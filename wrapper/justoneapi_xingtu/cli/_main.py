@@ -11,7 +11,9 @@ Errors print one line to stderr, never a traceback and never the token, and exit
 
     0 success            3 token or permission (100, 600, no token)
     1 other API error    4 quota or balance (303, 601)
-    2 bad input          5 transient: retry later (301, 302, 500, network, timeout)
+    2 bad input or configuration (a TLS handshake refused: https:// to a plain-HTTP
+      server, an untrusted certificate)
+    5 transient: retry later (301, 302, 500, network, timeout)
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from ..errors import (
     JustOneAPIError,
     MissingTokenError,
     PermissionDeniedError,
+    TLSError,
 )
 from ..io.store import ResultStore
 from ..models import AuthorRecVideos, BatchStats, Video
@@ -63,7 +66,7 @@ def exit_code_for(error: BaseException) -> int:
         return EXIT_AUTH
     if isinstance(error, DailyQuotaExceededError | InsufficientBalanceError):
         return EXIT_QUOTA
-    if isinstance(error, InvalidParameterError | ValueError):
+    if isinstance(error, InvalidParameterError | ValueError | TLSError):
         return EXIT_USAGE
     if isinstance(error, JustOneAPIError) and error.retryable:
         return EXIT_TRANSIENT
