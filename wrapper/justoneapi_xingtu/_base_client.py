@@ -57,14 +57,18 @@ class _Body:
     piece, held to ``max_response_bytes`` as decoded bytes are produced (so a compression
     bomb is refused before it inflates) and to the whole-call deadline."""
 
-    __slots__ = ("chunks", "client", "deadline", "decoder", "raw_size", "size")
+    __slots__ = ("chunks", "client", "complete", "deadline", "decoder", "raw_size", "size")
 
-    def __init__(self, client: BaseClient, headers: httpx.Headers, deadline: float) -> None:
+    def __init__(self, client: BaseClient, response: httpx.Response, deadline: float) -> None:
         self.client = client
         self.deadline = deadline
-        self.decoder = Decoder(headers.get("content-encoding"))
         self.chunks: list[bytes] = []
         self.raw_size = self.size = 0
+        # An answer built in memory (a caller's mock transport) arrives read and decoded.
+        self.complete = response.is_stream_consumed
+        self.decoder = Decoder(None if self.complete else response.headers.get("content-encoding"))
+        if self.complete:
+            self.add(response.content)
 
     def add(self, raw: bytes) -> None:
         limit = self.client.max_response_bytes
@@ -190,13 +194,13 @@ class BaseClient:
             "it was not read into memory"
         )
 
-    def _body(self, headers: httpx.Headers, deadline: float) -> _Body:
-        """A collector for one answer's raw body, refusing it early when it declares too
-        much; ``deadline`` (``time.monotonic()``) ends the whole call."""
-        declared = headers.get("content-length")
+    def _body(self, response: httpx.Response, deadline: float) -> _Body:
+        """A collector for one answer's raw body (unless ``complete`` already), refusing it
+        early when it declares too much; ``deadline`` (``time.monotonic()``) ends the call."""
+        declared = response.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > self.max_response_bytes:
             raise self._too_large()
-        return _Body(self, headers, deadline)
+        return _Body(self, response, deadline)
 
     @contextlib.contextmanager
     def _http_errors(self) -> Iterator[None]:

@@ -166,8 +166,8 @@ class XingtuClient(BaseClient):
                 "GET", self._url_for(params), headers=self._headers, timeout=self.timeout
             ) as response,
         ):
-            body = self._body(response.headers, end)
-            for chunk in response.iter_raw():
+            body = self._body(response, end)
+            for chunk in () if body.complete else response.iter_raw():
                 body.add(chunk)
             return response.status_code, response.headers, body.value()
 
@@ -282,9 +282,10 @@ class AsyncXingtuClient(BaseClient):
             async with self._http.stream(
                 "GET", self._url_for(params), headers=self._headers, timeout=self.timeout
             ) as response:
-                body = self._body(response.headers, end)
-                async for chunk in response.aiter_raw():
-                    body.add(chunk)
+                body = self._body(response, end)
+                if not body.complete:
+                    async for chunk in response.aiter_raw():
+                        body.add(chunk)
                 return response.status_code, response.headers, body.value()
 
     async def aclose(self) -> None:
