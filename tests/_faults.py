@@ -139,13 +139,26 @@ def plain_http_reply() -> Behaviour:
     return behave
 
 
+def _pause(conn: socket.socket, seconds: float) -> None:
+    """Sleep ``seconds``; raise OSError at once if the client hangs up meanwhile (so the
+    test does not wait for the rest of a trickle)."""
+    conn.settimeout(seconds)
+    try:
+        if conn.recv(1) == b"":
+            raise ConnectionAbortedError("the client hung up")
+    except TimeoutError:
+        pass
+    finally:
+        conn.settimeout(None)
+
+
 def trickled_head(step: float, body: bytes) -> Behaviour:
     """The status line and headers one byte every ``step`` seconds, then the body."""
 
     def behave(conn: socket.socket, server: FaultServer) -> None:
         for byte in head(200, len(body)):
             server.send(conn, bytes([byte]))
-            time.sleep(step)
+            _pause(conn, step)
         server.send(conn, body)
 
     return behave
@@ -156,10 +169,10 @@ def late_pieces(gap: float, body: bytes) -> Behaviour:
     each piece just inside a per-read timeout a little longer than ``gap``."""
 
     def behave(conn: socket.socket, server: FaultServer) -> None:
-        time.sleep(gap)
+        _pause(conn, gap)
         server.send(conn, head(200, len(body)))
         for i in range(len(body)):
-            time.sleep(gap)
+            _pause(conn, gap)
             server.send(conn, body[i : i + 1])
 
     return behave
