@@ -185,7 +185,7 @@ class BaseClient:
         reason = self._redact(exc.reason or str(exc))
         return TLSError(
             f"TLS with {self.base_url} failed ({reason}): check that the server speaks HTTPS "
-            "at that URL and that its certificate is trusted; not retried"
+            "at that URL and that its certificate is trusted."
         )
 
     def _too_large(self) -> ResponseTooLargeError:
