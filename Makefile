@@ -21,7 +21,8 @@ NEW ?= $(UPSTREAM)
 AUTHOR ?=
 
 .PHONY: help venv demo test test-all bench contract contract-live record record-mock pull-spec spec-diff spec \
-        generate check-generated lint
+        generate check-generated lint dist check-version release-notes github-release pr-body \
+        update-outcome
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -80,11 +81,15 @@ check-generated: $(STAMP) ## fail if generated/ differs from what the spec and c
 	  echo "check-generated: generated/ is stale or hand-edited: run 'make spec generate' and commit"; \
 	  rm -rf $$tmp; exit 1; fi
 
-lint: $(STAMP) ## ruff, mypy and the import-layer contract on the hand-written code
-	$(BIN)/ruff check wrapper tests openapi/tools bench
-	$(BIN)/ruff format --check wrapper tests openapi/tools bench
+LINTED := wrapper tests openapi/tools bench .github/scripts
+lint: $(STAMP) ## ruff, mypy, the import-layer contract; actionlint and zizmor on .github/workflows
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
+	$(BIN)/mypy --strict --python-version 3.11 $(RELEASE)
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/actionlint -shellcheck=$(BIN)/shellcheck
+	$(BIN)/zizmor --offline --no-progress --config .github/zizmor.yml .github/workflows
 
 PYTEST_WORKERS ?= 2
 test: $(STAMP) ## the offline behaviour suite, in parallel (the long soak and slowest runs: test-all)
@@ -125,3 +130,40 @@ $(BENCH_STAMP): $(STAMP)
 
 bench: $(BENCH_STAMP) ## benchmarks: writes bench/RESULTS.md and bench/throughput.png (not part of test)
 	cd bench && $(BIN)/python run.py
+
+# -- packaging and release (.github/workflows/ci.yml, release.yml, spec-sync.yml) -----------
+RELEASE := .github/scripts/release.py
+# TAG (v1.2.3) and the other values below reach the recipes as environment variables and
+# are quoted there, never pasted into the shell text: a git tag may contain `$(` or `;`.
+export TAG UPDATE_OUTCOME UPDATE_SUMMARY
+
+dist: $(STAMP) ## wheel + sdist into dist/, twine check, then install the wheel in a temp venv and run `xingtu demo` there
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/twine check --strict dist/*
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	echo "dist: installing the wheel into a fresh venv in $$tmp (removed afterwards)"; \
+	$(BIN)/python -m venv "$$tmp/venv" && \
+	"$$tmp/venv/bin/python" -m pip install --quiet --disable-pip-version-check dist/*.whl && \
+	cd "$$tmp" && \
+	if ! "$$tmp/venv/bin/xingtu" demo >demo.txt 2>&1; then cat demo.txt; exit 1; fi && \
+	grep -q "videos" demo.txt && echo "dist: xingtu demo ran from the installed wheel" && \
+	"$$tmp/venv/bin/python" -I "$(CURDIR)/$(RELEASE)" smoke
+	@ls -l dist
+
+check-version: $(STAMP) ## fail unless TAG=vX.Y.Z names justoneapi_xingtu.__version__
+	@test -n "$$TAG" || { echo "check-version: give the tag, e.g. make check-version TAG=v1.2.3"; exit 2; }
+	@$(BIN)/python $(RELEASE) check-version "$$TAG"
+
+release-notes: ## write build/release-notes.md: the CHANGELOG.md section of TAG=vX.Y.Z
+	@test -n "$$TAG" || { echo "release-notes: give the tag, e.g. make release-notes TAG=v1.2.3"; exit 2; }
+	@$(PYTHON) $(RELEASE) notes "$$TAG" --out build/release-notes.md
+
+github-release: release-notes ## create the GitHub release for TAG with dist/* and its changelog section (needs gh and GH_TOKEN)
+	gh release create "$$TAG" dist/* --verify-tag --title "$$TAG" --notes-file build/release-notes.md
+
+pr-body: ## write build/pr-body.md for spec-sync: UPDATE_OUTCOME, then the summary make update wrote to UPDATE_SUMMARY
+	@$(PYTHON) $(RELEASE) pr-body --outcome "$$UPDATE_OUTCOME" --out build/pr-body.md
+
+update-outcome: ## fail unless UPDATE_OUTCOME=success (spec-sync's last step)
+	@$(PYTHON) $(RELEASE) update-outcome --outcome "$$UPDATE_OUTCOME"

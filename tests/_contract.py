@@ -9,7 +9,7 @@ Shared by the schemathesis tests, the cassette tests, the cassette recorder and
   It also says whether a request, as it went over the wire, violates the spec.
 * Two schemathesis checks built on it (registered with ``@schemathesis.check``):
   :func:`envelope_is_well_formed` and :func:`bad_request_answered_with_code`, plus
-  :func:`valid_request_succeeds` for the mock only.
+  :func:`valid_request_succeeds` and :func:`mock_answers_every_field` for the mock only.
 * :func:`run_suite` drives schemathesis-generated cases with Hypothesis outside pytest
   and collects every failure instead of stopping at the first: the live harness
   and the mutation proofs use it.
@@ -21,6 +21,7 @@ The contract where the published spec is silent is written down in
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from urllib.parse import parse_qs, urlsplit
 import hypothesis
 import requests
 import schemathesis
+from _drift import spec_part
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
@@ -165,7 +167,12 @@ def _mismatch(error: ValidationError) -> Mismatch:
 class SpecContract:
     """What ``openapi/xingtu.json`` (or any version of it) says about requests and answers."""
 
-    def __init__(self, spec: Mapping[str, Any]) -> None:
+    def __init__(self, spec: Mapping[str, Any], *, source: str = "openapi/xingtu.json") -> None:
+        # What the contract is built on, each named when the spec no longer has it.
+        operation = spec_part(spec, "paths", ENDPOINT, "get", source=source)
+        for name in ("Result", "AuthorRecVideosData"):
+            spec_part(spec, "components", "schemas", name, source=source)
+        self._schemas: Mapping[str, Any] = spec["components"]["schemas"]
         resource = Resource.from_contents(dict(spec), default_specification=DRAFT202012)
         registry: Registry[Any] = Registry().with_resource(_SPEC_URI, resource)
 
@@ -175,14 +182,13 @@ class SpecContract:
 
         self._result = validator("Result")
         self._data = validator("AuthorRecVideosData")
-        operation = spec["paths"][ENDPOINT]["get"]
         self._parameters = {
             p["name"]: p for p in operation.get("parameters", []) if p.get("in") == "query"
         }
 
     @classmethod
     def from_path(cls, path: Path = SPEC_PATH) -> SpecContract:
-        return cls(json.loads(path.read_text(encoding="utf-8")))
+        return cls(json.loads(path.read_text(encoding="utf-8")), source=str(path))
 
     def answer_mismatches(self, body: object) -> list[Mismatch]:
         """Every way a decoded answer disagrees with ``Result``; empty when it agrees.
@@ -197,6 +203,45 @@ class SpecContract:
                 errors.append(error)
         found = {_mismatch(leaf) for error in errors for leaf in _leaves(error)}
         return sorted(found)
+
+    def absent_fields(self, body: object) -> list[str]:
+        """Every field the spec describes, optional ones included, that the answer lacks.
+
+        Not a disagreement with the spec (an optional field may be left out): a stand-in
+        for the API, the mock, must answer with every field, or the client is never tested
+        against the ones it leaves out. Objects are walked where the answer has them:
+        ``data`` when it is an object, each video of each list.
+        """
+        absent: list[str] = []
+        self._walk(self._schemas["Result"], body, [], absent)
+        return sorted(set(absent))
+
+    def _resolve(self, schema: Mapping[str, Any]) -> Mapping[str, Any]:
+        while "$ref" in schema:
+            schema = self._schemas[str(schema["$ref"]).rsplit("/", 1)[-1]]
+        return schema
+
+    def _walk(
+        self, schema: Mapping[str, Any], value: object, where: list[str | int], out: list[str]
+    ) -> None:
+        schema = self._resolve(schema)
+        if "anyOf" in schema:  # the branch of the value's JSON type (data: object or null)
+            seen = _JSON_TYPE.get(type(value))
+            for branch in map(self._resolve, schema["anyOf"]):
+                kinds = branch.get("type")
+                if seen in (kinds if isinstance(kinds, list) else [kinds]):
+                    self._walk(branch, value, where, out)
+                    return
+            return
+        if isinstance(value, dict):
+            for name, sub in schema.get("properties", {}).items():
+                if name not in value:
+                    out.append(_path([*where, name]))
+                else:
+                    self._walk(sub, value[name], [*where, name], out)
+        elif isinstance(value, list) and "items" in schema:
+            for index, item in enumerate(value):
+                self._walk(schema["items"], item, [*where, index], out)
 
     def request_violations(self, method: str, query: Mapping[str, Sequence[str]]) -> list[str]:
         """How a request, as sent, breaks the spec (or the contract's reading of it).
@@ -225,7 +270,9 @@ class SpecContract:
 
 @cache
 def _contract_for(spec_json: str) -> SpecContract:
-    return SpecContract(json.loads(spec_json))
+    # The schemathesis suite can be pointed at another document (the mutation proofs do).
+    source = os.environ.get("XINGTU_CONTRACT_SPEC") or "openapi/xingtu.json"
+    return SpecContract(json.loads(spec_json), source=source)
 
 
 def contract_for(schema: schemathesis.BaseSchema) -> SpecContract:
@@ -310,6 +357,25 @@ def valid_request_succeeds(
         )
 
 
+@schemathesis.check
+def mock_answers_every_field(
+    ctx: schemathesis.CheckContext, response: schemathesis.Response, case: schemathesis.Case
+) -> None:
+    """For the mock: every field the spec describes is in the answer, optional ones included.
+
+    The real API may leave out an optional field (``requestId``); the mock may not, or the
+    client is never tested against it.
+    """
+    body = decode(response)
+    absent = contract_for(case.operation.schema).absent_fields(body)
+    if absent:
+        raise AssertionError(
+            f"HTTP {response.status_code}: the mock's answer leaves out "
+            f"{', '.join(absent[:10])}{' ...' if len(absent) > 10 else ''}, which the spec "
+            "describes: the mock (justoneapi_xingtu.testing) must answer with every field"
+        )
+
+
 #: The checks every answer is held to: the standard ones, then ours.
 CONTRACT_CHECKS: list[schemathesis.CheckFunction] = [
     not_a_server_error,
@@ -319,8 +385,13 @@ CONTRACT_CHECKS: list[schemathesis.CheckFunction] = [
     envelope_is_well_formed,
     bad_request_answered_with_code,
 ]
-#: Against the mock, which accepts the token it was given, a valid request must also succeed.
-MOCK_CHECKS: list[schemathesis.CheckFunction] = [*CONTRACT_CHECKS, valid_request_succeeds]
+#: Against the mock, which accepts the token it was given, a valid request must also succeed,
+#: and every answer carries every field the spec describes.
+MOCK_CHECKS: list[schemathesis.CheckFunction] = [
+    *CONTRACT_CHECKS,
+    valid_request_succeeds,
+    mock_answers_every_field,
+]
 
 
 def configure(

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from justoneapi_xingtu.testing import MockServer, instant_retries
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_PATH = (
@@ -21,3 +24,39 @@ def documented_example() -> dict[str, Any]:
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
+
+
+# -- shared by every test file: one token, one author, one envelope builder ---------------
+
+TOKEN = "sk-SECRET-9f8e7d6c5b4a"
+"""The token every test uses: secret-looking, so that a leak anywhere is easy to find."""
+AUTHOR = "7012345678901234567"
+HTTP_STATUS_FOR = {100: 401, 301: 500, 302: 429, 303: 429, 400: 400, 500: 500, 600: 403, 601: 403}
+"""The HTTP status each documented code comes with in the published spec's responses."""
+
+
+def envelope(code: int, data: Any = None, message: str | None = "fail", **extra: Any) -> bytes:
+    """An answer in the API's envelope, as bytes."""
+    body = {
+        "code": code,
+        "data": data,
+        "message": message,
+        "recordTime": "2026-11-29 10:00:00",
+        "requestId": "req-42",
+        **extra,
+    }
+    return json.dumps(body).encode()
+
+
+@pytest.fixture
+def no_wait() -> Iterator[list[float]]:
+    """Retries wait for nothing; the list holds the waits they asked for."""
+    with instant_retries() as waits:
+        yield waits
+
+
+@pytest.fixture(scope="session")
+def mock_server() -> Iterator[MockServer]:
+    """One bundled mock API on a loopback port for the whole session (read-only use)."""
+    with MockServer() as server:
+        yield server

@@ -11,8 +11,12 @@ Generation is derandomized: every run sends the same requests, so runs compare.
 
 Exit status: 0 the API agrees with ``openapi/xingtu.json``; 1 it disagrees; 2 the run
 could not be made (bad settings, API unreachable). No token: one line, exit 0.
-The report (field path, expected type, value seen) is printed and written to
-``CONTRACT_LIVE_REPORT`` (default ``contract-live-report.md``, plus a ``.json`` twin).
+The report (field path, expected type, value seen) is printed and written, with a
+``.json`` twin, outside the repository: to ``CONTRACT_LIVE_REPORT`` when set (a file
+path), else ``contract-live-report.md`` in ``CONTRACT_LIVE_REPORT_DIR``, else in
+``justoneapi-xingtu-contract-live/`` under the system's temp folder (``$TMPDIR``). The
+path is printed. A report inside the checkout would dirty ``git status`` and be picked up
+by the next ``make test``.
 """
 
 from __future__ import annotations
@@ -21,13 +25,25 @@ import json
 import os
 import re
 import sys
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 DEFAULT_EXAMPLES = 5
-DEFAULT_REPORT = "contract-live-report.md"
+REPORT_NAME = "contract-live-report.md"
+DEFAULT_REPORT_DIR = "justoneapi-xingtu-contract-live"
+
+
+def report_path() -> Path:
+    """Where the report goes: see the module's docstring."""
+    explicit = os.environ.get("CONTRACT_LIVE_REPORT")
+    if explicit:
+        return Path(explicit)
+    folder = os.environ.get("CONTRACT_LIVE_REPORT_DIR")
+    base = Path(folder) if folder else Path(tempfile.gettempdir()) / DEFAULT_REPORT_DIR
+    return base / REPORT_NAME
 
 
 def _settings() -> tuple[int, list[str], list[str], Path]:
@@ -39,8 +55,7 @@ def _settings() -> tuple[int, list[str], list[str], Path]:
     modes = modes or ["positive", "negative"]
     if not set(modes) <= {"positive", "negative"}:
         raise ValueError(f"CONTRACT_LIVE_MODES: expected positive and/or negative, got {modes}")
-    report = Path(os.environ.get("CONTRACT_LIVE_REPORT") or DEFAULT_REPORT)
-    return int(raw), authors, modes, report
+    return int(raw), authors, modes, report_path()
 
 
 def _mask(text: str, token: str) -> str:

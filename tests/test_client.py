@@ -13,6 +13,7 @@ import anyio
 import httpx
 import pytest
 from _scripted import Answer, scripted_server
+from conftest import AUTHOR, TOKEN, envelope
 
 from justoneapi_xingtu import (
     AsyncXingtuClient,
@@ -36,9 +37,6 @@ from justoneapi_xingtu import (
 )
 from justoneapi_xingtu.testing import instant_retries
 
-TOKEN = "sk-SECRET-9f8e7d6c5b4a"
-AUTHOR = "7012345678901234567"
-
 DOCUMENTED = [
     (100, InvalidTokenError, False),
     (301, CollectionFailedError, True),
@@ -50,18 +48,6 @@ DOCUMENTED = [
     (601, InsufficientBalanceError, False),
 ]
 HTTP_FOR = {100: 401, 301: 500, 302: 429, 303: 429, 400: 400, 500: 500, 600: 403, 601: 403}
-
-
-def envelope(code: int, data: Any = None, message: str | None = "fail", **extra: Any) -> bytes:
-    body = {
-        "code": code,
-        "data": data,
-        "message": message,
-        "recordTime": "2026-11-29 10:00:00",
-        "requestId": "req-42",
-        **extra,
-    }
-    return json.dumps(body).encode()
 
 
 @pytest.fixture(autouse=True)

@@ -12,11 +12,13 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import parse_qs
 
 import anyio
 import httpx
 import pytest
-from _contract import SPEC_PATH, SpecContract
+from _contract import ENDPOINT, SPEC_PATH, SpecContract
+from _drift import spec_part
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -37,8 +39,8 @@ from justoneapi_xingtu import (
 
 TOKEN = "property-token-3c9a"
 SPEC: dict[str, Any] = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
-SCHEMAS: Mapping[str, Any] = SPEC["components"]["schemas"]
-CODES: list[int] = SCHEMAS["Result"]["properties"]["code"]["enum"]
+SCHEMAS: Mapping[str, Any] = spec_part(SPEC, "components", "schemas")
+CODES: list[int] = spec_part(SPEC, "components", "schemas", "Result", "properties", "code", "enum")
 LISTS = ("masterpiece_videos", "newest_videos", "order_hot_videos", "personal_hot_videos")
 # Integers stay within 64 bits: orjson, which the client decodes with, reads larger ones
 # as floats. The API's integers are counts and Unix times.
@@ -98,16 +100,6 @@ FAILURE = st.builds(
 CONTRACT = SpecContract(SPEC)
 VIDEO_FIELDS: Mapping[str, Any] = SCHEMAS["RecVideo"]["properties"]
 PY_TYPE = {"integer": int, "number": float, "string": str, "boolean": bool, "array": list}
-ERRORS = {
-    100: InvalidTokenError,
-    301: CollectionFailedError,
-    302: RateLimitError,
-    303: DailyQuotaExceededError,
-    400: InvalidParameterError,
-    500: InternalServerError,
-    600: PermissionDeniedError,
-    601: InsufficientBalanceError,
-}
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -187,7 +179,164 @@ def test_every_other_code_of_the_enum_is_an_error_carrying_it(
         CLIENT.author_rec_videos("7012345678901234567")
     error = raised.value
     assert error.code == body["code"]
-    assert type(error) is ERRORS.get(body["code"], BusinessError)
+    expected = EXPECTED_OUTCOME.get(body["code"])
+    assert expected is not None, f"code {body['code']}: no row in EXPECTED_OUTCOME"
+    assert type(error) is expected[0]
     assert error.http_status == status
     assert error.request_id == body.get("requestId")
     assert TOKEN not in str(error) and TOKEN not in repr(error)
+
+
+# -- what a call without `platform` sends: the spec's default ------------------------------
+
+PLATFORM = next(
+    p
+    for p in spec_part(SPEC, "paths", ENDPOINT, "get", "parameters")
+    if p.get("name") == "platform" and p.get("in") == "query"
+)
+SPEC_DEFAULT_PLATFORM: str = spec_part(
+    PLATFORM, "schema", "default", source=f"{SPEC_PATH.name}, parameter platform,"
+)
+
+
+class Record:
+    """A transport that answers the documented success and keeps each request's query."""
+
+    def __init__(self, body: dict[str, Any]) -> None:
+        self.body, self.queries = json.dumps(body).encode(), []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.queries.append(parse_qs(request.url.query.decode(), keep_blank_values=True))
+        return httpx.Response(200, content=self.body, headers={"Content-Type": "application/json"})
+
+    def platforms_sent(self) -> list[str]:
+        # Leaving the parameter out lets the server use the spec's default: that counts too.
+        return [q.get("platform", [SPEC_DEFAULT_PLATFORM])[0] for q in self.queries]
+
+
+def test_the_spec_still_gives_platform_a_default() -> None:
+    assert not PLATFORM.get("required")
+    assert SPEC_DEFAULT_PLATFORM in PLATFORM["schema"]["enum"]
+
+
+def test_a_call_without_platform_sends_the_spec_default(documented_example) -> None:
+    record = Record(documented_example)
+    with XingtuClient(
+        TOKEN,
+        base_url="https://mock.invalid",
+        http_client=httpx.Client(transport=httpx.MockTransport(record)),
+    ) as client:
+        result = client.author_rec_videos("7012345678901234567")
+        with client.author_rec_videos_many(["7012345678901234567", "42"], adaptive=False) as batch:
+            outcomes = list(batch)
+    assert record.platforms_sent() == [SPEC_DEFAULT_PLATFORM] * 3
+    assert result.platform == SPEC_DEFAULT_PLATFORM
+    assert {o.platform for o in outcomes} == {SPEC_DEFAULT_PLATFORM}
+
+
+def test_an_async_call_without_platform_sends_the_spec_default(documented_example) -> None:
+    record = Record(documented_example)
+
+    async def calls() -> tuple[Any, list[Any]]:
+        async with httpx.AsyncClient(transport=httpx.MockTransport(record)) as http:
+            client = AsyncXingtuClient(TOKEN, base_url="https://mock.invalid", http_client=http)
+            result = await client.author_rec_videos("7012345678901234567")
+            async with client.author_rec_videos_many(["7012345678901234567", "42"]) as batch:
+                outcomes = [outcome async for outcome in batch]
+            return result, outcomes
+
+    result, outcomes = anyio.run(calls)
+    assert record.platforms_sent() == [SPEC_DEFAULT_PLATFORM] * 3
+    assert result.platform == SPEC_DEFAULT_PLATFORM
+    assert {o.platform for o in outcomes} == {SPEC_DEFAULT_PLATFORM}
+
+
+# -- every code of the enum, each by an explicit example ------------------------------------
+
+#: What each documented code must become: the exception class and whether a retry can
+#: help. A code the spec adds fails test_every_documented_code_has_an_expected_outcome until
+#: it is given a row here (and, if it deserves one, an exception class).
+EXPECTED_OUTCOME: dict[int, tuple[type[BusinessError], bool] | None] = {
+    0: None,  # success
+    100: (InvalidTokenError, False),
+    101: (BusinessError, False),
+    202: (BusinessError, False),
+    300: (BusinessError, False),
+    301: (CollectionFailedError, True),
+    302: (RateLimitError, True),
+    303: (DailyQuotaExceededError, False),
+    400: (InvalidParameterError, False),
+    404: (BusinessError, False),
+    500: (InternalServerError, True),
+    503: (BusinessError, True),  # undocumented meaning, 5xx: read as transient
+    600: (PermissionDeniedError, False),
+    601: (InsufficientBalanceError, False),
+    602: (BusinessError, False),
+}
+
+
+def test_every_documented_code_has_an_expected_outcome() -> None:
+    missing = sorted(set(CODES) - set(EXPECTED_OUTCOME))
+    assert not missing, (
+        f"$.components.schemas.Result.properties.code.enum in {SPEC_PATH.name} has code(s) "
+        f"{missing} with no row in EXPECTED_OUTCOME: decide which error each is (errors.py) "
+        "and add the row"
+    )
+
+
+def envelope_for(code: int, documented_example: dict[str, Any]) -> dict[str, Any]:
+    data = documented_example["data"] if code == 0 else None
+    return {
+        "code": code,
+        "data": data,
+        "message": f"message for {code}",
+        "recordTime": "2026-11-29 10:00:00",
+        "requestId": f"req-{code}",
+    }
+
+
+def check_outcome(code: int, outcome: Any) -> None:
+    expected = EXPECTED_OUTCOME[code]
+    if expected is None:
+        assert not isinstance(outcome, BaseException), f"code {code}: raised {outcome!r}"
+        assert outcome.request_id == f"req-{code}"
+        return
+    cls, retryable = expected
+    assert type(outcome) is cls, f"code {code}: expected {cls.__name__}, got {outcome!r}"
+    assert (outcome.code, outcome.retryable) == (code, retryable), repr(outcome)
+    assert outcome.request_id == f"req-{code}" and outcome.server_message == f"message for {code}"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_each_documented_code_maps_to_its_outcome(code: int, documented_example) -> None:
+    serve = Serve()
+    serve.set(envelope_for(code, documented_example))
+    with XingtuClient(
+        TOKEN,
+        base_url="https://mock.invalid",
+        http_client=httpx.Client(transport=httpx.MockTransport(serve)),
+        max_retries=0,
+    ) as client:
+        try:
+            outcome: Any = client.author_rec_videos("7012345678901234567")
+        except BusinessError as error:
+            outcome = error
+    check_outcome(code, outcome)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_each_documented_code_maps_to_its_outcome_async(code: int, documented_example) -> None:
+    serve = Serve()
+    serve.set(envelope_for(code, documented_example))
+
+    async def call() -> Any:
+        async with httpx.AsyncClient(transport=httpx.MockTransport(serve)) as http:
+            client = AsyncXingtuClient(
+                TOKEN, base_url="https://mock.invalid", http_client=http, max_retries=0
+            )
+            try:
+                return await client.author_rec_videos("7012345678901234567")
+            except BusinessError as error:
+                return error
+
+    check_outcome(code, anyio.run(call))

@@ -68,8 +68,9 @@ def served_by(api: MockAPI, change: Any = None) -> Iterator[tuple[str, list[Seen
     return scripted_server(respond)
 
 
-def test_without_a_token_make_contract_live_says_so_in_one_line_and_exits_0() -> None:
+def test_without_a_token_make_contract_live_says_so_in_one_line_and_exits_0(tmp_path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "JUSTONEAPI_TOKEN"}
+    env["CONTRACT_LIVE_REPORT_DIR"] = str(tmp_path)
     proc = subprocess.run(
         ["make", "-s", "contract-live"],
         cwd=ROOT,
@@ -82,7 +83,54 @@ def test_without_a_token_make_contract_live_says_so_in_one_line_and_exits_0() ->
     assert proc.stdout.splitlines() == [
         "contract-live: skipped, JUSTONEAPI_TOKEN is not set (no call made)"
     ]
-    assert not (ROOT / "contract-live-report.md").exists()
+    assert list(tmp_path.iterdir()) == []  # no call, no report
+
+
+def test_the_report_goes_outside_the_repository_by_default(monkeypatch, tmp_path) -> None:
+    # What a plain local `make contract-live` does: no report setting at all.
+    import tempfile
+
+    monkeypatch.delenv("CONTRACT_LIVE_REPORT", raising=False)
+    monkeypatch.delenv("CONTRACT_LIVE_REPORT_DIR", raising=False)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    default = contract_live.report_path()
+    assert (
+        default == tmp_path / "tmp" / "justoneapi-xingtu-contract-live" / "contract-live-report.md"
+    )
+    assert not default.is_relative_to(ROOT)
+
+    monkeypatch.setenv("CONTRACT_LIVE_REPORT_DIR", str(tmp_path / "reports"))
+    assert contract_live.report_path() == tmp_path / "reports" / "contract-live-report.md"
+
+
+def test_a_run_without_report_settings_writes_to_the_temp_folder_and_prints_where(
+    monkeypatch, tmp_path
+) -> None:
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    api = MockAPI(tokens={TOKEN})
+    with served_by(api) as (base_url, _):
+        for name, value in {
+            "JUSTONEAPI_TOKEN": TOKEN,
+            "JUSTONEAPI_BASE_URL": base_url,
+            "CONTRACT_LIVE_EXAMPLES": "2",
+            "CONTRACT_LIVE_AUTHORS": AUTHORS,
+        }.items():
+            monkeypatch.setenv(name, value)
+        for name in ("JUSTONEAPI_ENV", "CONTRACT_LIVE_REPORT", "CONTRACT_LIVE_REPORT_DIR"):
+            monkeypatch.delenv(name, raising=False)
+        before = set(ROOT.iterdir())
+        import contextlib
+        import io
+
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            assert contract_live.main() == 0
+    report = tmp_path / "justoneapi-xingtu-contract-live" / "contract-live-report.md"
+    assert report.exists() and report.with_suffix(".json").exists()
+    assert f"report written to {report}" in out.getvalue()
+    assert set(ROOT.iterdir()) == before  # nothing new in the checkout
 
 
 def test_an_api_that_agrees_exits_0_within_the_budget(monkeypatch, tmp_path) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 import httpx
 import pytest
+from conftest import TOKEN
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
@@ -29,7 +30,6 @@ from justoneapi_xingtu.testing import (
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_URI = "urn:xingtu-openapi"
-TOKEN = "test-token-0123456789"
 LISTS = ("masterpiece_videos", "newest_videos", "order_hot_videos", "personal_hot_videos")
 
 

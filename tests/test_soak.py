@@ -18,11 +18,11 @@ import os
 
 import anyio
 import pytest
+from conftest import TOKEN
 
 from justoneapi_xingtu import AsyncXingtuClient, BusinessError, ProtocolError
 from justoneapi_xingtu.testing import MockServer, instant_retries
 
-TOKEN = "soak-token-000000"
 AUTHORS = 20_000
 
 pytestmark = [

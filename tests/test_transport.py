@@ -5,12 +5,11 @@ from __future__ import annotations
 import anyio
 import pytest
 from _faults import fault_server, truncated
+from conftest import TOKEN
 
 from justoneapi_xingtu import AsyncXingtuClient, TransportError, XingtuClient
 from justoneapi_xingtu._transport import AsyncShardedTransport, ShardedTransport
 from justoneapi_xingtu.testing import MockServer
-
-TOKEN = "transport-test-token"
 
 
 def test_a_sequential_caller_reuses_one_keep_alive_connection() -> None:
