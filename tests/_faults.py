@@ -178,6 +178,24 @@ def late_pieces(gap: float, body: bytes) -> Behaviour:
     return behave
 
 
+def trickled_tls(context: ssl.SSLContext, step: float) -> Behaviour:
+    """A TLS server (use with ``read_head=False``) whose handshake bytes leave one every
+    ``step`` seconds: each socket read of the client gets a byte in time."""
+
+    def behave(conn: socket.socket, server: FaultServer) -> None:
+        incoming, outgoing = ssl.MemoryBIO(), ssl.MemoryBIO()
+        tls = context.wrap_bio(incoming, outgoing, server_side=True)
+        while data := conn.recv(65536):
+            incoming.write(data)
+            with contextlib.suppress(ssl.SSLWantReadError):
+                tls.do_handshake()
+            for byte in outgoing.read():
+                server.send(conn, bytes([byte]))
+                time.sleep(step)
+
+    return behave
+
+
 @functools.cache
 def gzip_bomb(inflated_mib: int) -> bytes:
     """``gzip(gzip(zeros))``: ``inflated_mib`` MiB once both layers are undone, from a few

@@ -36,6 +36,7 @@ from _faults import (
     late_pieces,
     plain_http_reply,
     trickled_head,
+    trickled_tls,
 )
 
 from justoneapi_xingtu import (
@@ -205,6 +206,22 @@ def test_item3_body_pieces_just_under_the_timeout_end_at_the_deadline(kind: str)
         with pytest.raises(RequestTimeoutError):
             call(kind, server.base_url, timeout=TIMEOUT, max_retries=0)
         elapsed = time.monotonic() - started
+    assert elapsed < 2 * TIMEOUT, f"a {TIMEOUT} s call took {elapsed:.2f} s"
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_item3_a_trickled_tls_handshake_ends_at_the_deadline(
+    kind: str, untrusted_tls: ssl.SSLContext
+) -> None:
+    # The server's handshake messages (~1 KB) a byte every 0.05 s: ~1 min without a deadline.
+    with fault_server(trickled_tls(untrusted_tls, 0.05), read_head=False) as server:
+        started = time.monotonic()
+        with pytest.raises(RequestTimeoutError):
+            call(
+                kind, server.base_url.replace("http://", "https://"), timeout=TIMEOUT, max_retries=0
+            )
+        elapsed = time.monotonic() - started
+        assert server.connections == 1
     assert elapsed < 2 * TIMEOUT, f"a {TIMEOUT} s call took {elapsed:.2f} s"
 
 

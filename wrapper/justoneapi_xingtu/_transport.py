@@ -194,13 +194,20 @@ def _async_with_deadlines(transport: httpx.AsyncHTTPTransport) -> httpx.AsyncHTT
 def tls_failure(error: BaseException) -> ssl.SSLError | None:
     """The TLS error behind an httpx exception, when the handshake itself was refused
     (untrusted certificate, a plain-HTTP server behind ``https://``, no common protocol):
-    a configuration problem no retry fixes. A connection cut during the handshake is not
-    one (it may be transient)."""
+    a configuration problem no retry fixes. A timeout, or a connection cut during the
+    handshake, is not one (it may be transient)."""
+    if isinstance(error, httpx.TimeoutException):
+        return None  # its chain may hold an SSLWantReadError from the cancelled handshake
+    transient = (
+        ssl.SSLEOFError,
+        ssl.SSLZeroReturnError,
+        ssl.SSLSyscallError,
+        ssl.SSLWantReadError,
+        ssl.SSLWantWriteError,
+    )
     seen: BaseException | None = error
     while seen is not None:
-        if isinstance(seen, ssl.SSLError) and not isinstance(
-            seen, ssl.SSLEOFError | ssl.SSLZeroReturnError | ssl.SSLSyscallError
-        ):
+        if isinstance(seen, ssl.SSLError) and not isinstance(seen, transient):
             return seen
         seen = seen.__cause__ or seen.__context__
     return None
