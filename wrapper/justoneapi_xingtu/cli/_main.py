@@ -9,10 +9,12 @@
 
 Errors print one line to stderr, never a traceback and never the token, and exit with:
 
-    0 success            3 token or permission (100, 600, no token)
-    1 other API error    4 quota or balance (303, 601)
-    2 bad input or configuration (a TLS handshake refused: https:// to a plain-HTTP
-      server, an untrusted certificate)
+    0 success
+    1 other API error
+    2 bad input or configuration (including a refused TLS handshake: https:// to a
+      plain-HTTP server, an untrusted certificate)
+    3 token or permission (100, 600, no token)
+    4 quota or balance (303, 601)
     5 transient: retry later (301, 302, 500, network, timeout)
 """
 
