@@ -38,6 +38,8 @@ from _faults import (
     trickled_head,
     trickled_tls,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from justoneapi_xingtu import (
     AsyncXingtuClient,
@@ -48,6 +50,7 @@ from justoneapi_xingtu import (
     TLSError,
     XingtuClient,
 )
+from justoneapi_xingtu._codings import PIECE, Decoder
 from justoneapi_xingtu.cli import exit_code_for, main
 from justoneapi_xingtu.testing import MockServer, instant_retries
 
@@ -162,6 +165,36 @@ def test_item2_every_supported_stack_decodes_exactly(coding: str) -> None:
     with fault_server(answer(ENCODED[coding], extra=extra)) as server:
         result = call("sync", server.base_url)
     assert result.masterpiece_videos[0].item_id == "7553989899192519974"
+
+
+CODERS = {
+    "gzip": lambda data: gzip.compress(data),
+    "deflate": lambda data: deflate(data, zlib.MAX_WBITS),
+    "raw deflate": lambda data: deflate(data, -zlib.MAX_WBITS),
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    data=st.binary(max_size=3000) | st.integers(0, 300_000).map(lambda n: b"ab" * n),
+    stack=st.lists(st.sampled_from(sorted(CODERS)), max_size=3),
+    cuts=st.lists(st.integers(1, 5000), max_size=8),
+)
+def test_item2_decoding_is_exact_for_any_stack_and_any_split(
+    data: bytes, stack: list[str], cuts: list[int]
+) -> None:
+    encoded = data
+    for name in stack:  # applied in order; the header lists them in that order
+        encoded = CODERS[name](encoded)
+    header = ", ".join("deflate" if "deflate" in name else name for name in stack)
+    decoder, out, start = Decoder(header), [], 0
+    for cut in [*cuts, len(encoded)]:
+        for piece in decoder.feed(encoded[start : start + cut]):
+            assert len(piece) <= (PIECE if stack else cut)  # identity: the raw chunk itself
+            out.append(piece)
+        start += cut
+    decoder.finish()
+    assert b"".join(out) == data
 
 
 @pytest.mark.parametrize("kind", ["sync", "async"])
