@@ -50,12 +50,18 @@ class XingtuClient(BaseClient):
             ``"prod-cn"``; defaults to ``JUSTONEAPI_ENV``.
         base_url: any base URL (a proxy, the mock server); wins over ``env``.
             Defaults to ``JUSTONEAPI_BASE_URL``.
-        timeout: seconds for a whole call (connect to last byte); default 60 as the
-            documentation advises, or ``JUSTONEAPI_TIMEOUT``.
+        timeout: seconds for a whole call (connect to last byte, each attempt); default 60
+            as the documentation advises, or ``JUSTONEAPI_TIMEOUT``.
         max_retries: retries of transient failures (301, 302, 500, 5xx-like codes, HTTP
             5xx without an envelope, connection errors, timeouts); 0 disables them.
-        max_response_bytes: answers larger than this are refused without being loaded.
-        http_client: your own ``httpx.Client`` (proxies, transports); you close it.
+        max_response_bytes: answers larger than this, decoded, are refused without being
+            loaded (a compression bomb is stopped as it inflates).
+        http_client: your own ``httpx.Client`` (transports, TLS settings); you close it.
+            The whole-call timeout then reaches body reads only: httpx's own timeouts
+            are per socket read.
+
+    The client's own pool honours ``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY`` and
+    ``NO_PROXY`` as httpx does.
 
     Example::
 

@@ -266,7 +266,8 @@ class ProtocolError(JustOneAPIError):
 
 
 class ResponseTooLargeError(ProtocolError):
-    """The body grew past ``max_response_bytes``; it was not read into memory whole."""
+    """The body grew past ``max_response_bytes`` (raw or decoded, counted as bytes arrive
+    and as they inflate); it was not read into memory whole."""
 
 
 class BatchStopped(JustOneAPIError):
