@@ -167,6 +167,17 @@ def test_item2_every_supported_stack_decodes_exactly(coding: str) -> None:
     assert result.masterpiece_videos[0].item_id == "7553989899192519974"
 
 
+def test_item2_an_empty_body_is_empty_whatever_its_coding() -> None:
+    # A proxy's 502 with "Content-Encoding: gzip" and no bytes: an empty 5xx, retried as
+    # before, not a "corrupt gzip" error.
+    behaviour = answer(b"", status=502, extra="Content-Encoding: gzip\r\n")
+    with fault_server(behaviour) as server:
+        with pytest.raises(ProtocolError) as info:
+            call("sync", server.base_url)
+        assert server.requests == 3
+    assert info.value.http_status == 502 and "an empty body" in str(info.value)
+
+
 CODERS = {
     "gzip": lambda data: gzip.compress(data),
     "deflate": lambda data: deflate(data, zlib.MAX_WBITS),

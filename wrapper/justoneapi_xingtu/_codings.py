@@ -31,6 +31,7 @@ class _Inflate:
         self.coding = coding
         self._z: zlib._Decompress | None = None
         self._head = b""
+        self._fed = False
         if coding != "deflate":
             self._z = zlib.decompressobj(zlib.MAX_WBITS | 16)
 
@@ -46,6 +47,7 @@ class _Inflate:
         return data
 
     def feed(self, data: bytes) -> Iterator[bytes]:
+        self._fed = self._fed or bool(data)
         if self._z is None:
             data = self._start(data)
             if self._z is None:
@@ -63,7 +65,8 @@ class _Inflate:
                 return
 
     def finish(self) -> None:
-        if self._z is None or not self._z.eof:
+        """An empty body is empty whatever its coding (a 502 with ``gzip`` and no bytes)."""
+        if self._fed and (self._z is None or not self._z.eof):
             raise ProtocolError(f"the answer's {self.coding} body ends before its stream does")
 
 
