@@ -15,7 +15,7 @@ any stack; exactly what the clients advertise in ``Accept-Encoding``. Anything e
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .errors import ProtocolError
 
@@ -84,8 +84,11 @@ class Decoder:
                 )
         self._stages = [_Inflate("deflate" if c == "deflate" else "gzip") for c in codings[::-1]]
 
-    def feed(self, raw: bytes) -> Iterator[bytes]:
-        """The decoded pieces of the next raw bytes, each at most :data:`PIECE` long."""
+    def feed(self, raw: bytes) -> Iterable[bytes]:
+        """The decoded pieces of the next raw bytes, each at most :data:`PIECE` long
+        (without a coding: the raw bytes themselves)."""
+        if not self._stages:
+            return (raw,) if raw else ()
         return self._through(0, raw)
 
     def _through(self, index: int, data: bytes) -> Iterator[bytes]:
