@@ -16,6 +16,7 @@ import functools
 import gzip
 import http.client
 import http.server
+import select
 import socket
 import ssl
 import struct
@@ -280,13 +281,15 @@ class ForwardProxy:
 
     url: str
     forwarded: list[str] = field(default_factory=list)
+    tunnels: list[str] = field(default_factory=list)
 
 
 @contextlib.contextmanager
 def forward_proxy() -> Iterator[ForwardProxy]:
-    """A real HTTP forward proxy on loopback for http:// targets: it receives absolute-form
+    """A real HTTP forward proxy on loopback: for http:// targets it receives absolute-form
     requests (``GET http://127.0.0.1:PORT/path?query``), sends them on and relays the
-    answer. Logs nothing (the query holds the token)."""
+    answer; for https:// ones, ``CONNECT host:port`` and a tunnel it pipes both ways.
+    Logs nothing (the query holds the token)."""
 
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -311,6 +314,24 @@ def forward_proxy() -> Iterator[ForwardProxy]:
             self.end_headers()
             self.wfile.write(body)
             self.close_connection = True
+
+        def do_CONNECT(self) -> None:
+            host, _, port = self.path.rpartition(":")
+            state.tunnels.append(self.path)
+            self.close_connection = True
+            with socket.create_connection((host, int(port)), timeout=10) as upstream:
+                self.send_response(200, "Connection established")
+                self.end_headers()
+                ends = [self.connection, upstream]
+                while True:
+                    readable, _, _ = select.select(ends, [], [], 10)
+                    if not readable:
+                        return
+                    for end in readable:
+                        data = end.recv(65536)
+                        if not data:
+                            return
+                        (upstream if end is self.connection else self.connection).sendall(data)
 
         def log_message(self, format: str, *args: object) -> None:
             pass  # the request line holds the token

@@ -22,6 +22,7 @@ import time
 import tracemalloc
 import zlib
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import anyio
@@ -340,6 +341,25 @@ def test_item6_calls_go_through_the_environments_proxy(
         assert len(result) == 6
         assert len(proxy.forwarded) == 1, proxy.forwarded
         assert target.api.stats.total == 1
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_item6_https_goes_through_the_proxys_connect_tunnel(
+    kind: str, proxy_env: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # prod-global behind a corporate proxy: HTTPS_PROXY, a CONNECT tunnel, TLS inside it
+    # (the client trusts the test CA through SSL_CERT_FILE, as httpx's trust_env allows).
+    ca = trustme.CA()
+    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1").configure_cert(server_context)
+    ca.cert_pem.write_to_path(str(tmp_path / "ca.pem"))
+    proxy_env.setenv("SSL_CERT_FILE", str(tmp_path / "ca.pem"))
+    with fault_server(answer(OK), tls=server_context) as target, forward_proxy() as proxy:
+        proxy_env.setenv("HTTPS_PROXY", proxy.url)
+        result = call(kind, target.base_url)
+        assert len(result) == 1
+        assert proxy.tunnels == [target.base_url.removeprefix("https://")]
+        assert target.requests == 1
 
 
 @pytest.mark.parametrize("kind", ["sync", "async"])
