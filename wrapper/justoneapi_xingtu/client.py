@@ -56,7 +56,7 @@ class XingtuClient(BaseClient):
             5xx without an envelope, connection errors, timeouts); 0 disables them.
         max_response_bytes: answers larger than this, decoded, are refused without being
             loaded (a compression bomb is stopped as it inflates).
-        http_client: your own ``httpx.Client`` (transports, TLS settings); you close it.
+        http_client: your own ``httpx.Client`` (transports, proxies, TLS); you close it.
             The whole-call timeout then reaches body reads only: httpx's own timeouts
             are per socket read.
 
