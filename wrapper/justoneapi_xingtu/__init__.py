@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._config import Environment
 from ._redact import install_log_redaction as _install_log_redaction
+from ._spec_release import SPEC_RELEASE_ID
 from ._version import __version__
 from .client import AsyncXingtuClient, XingtuClient
 from .errors import (
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from ._spec import Platform
     from .batch import AsyncBatch, Batch, ConcurrencyController
     from .io.export import outcomes_to_dataframe
-    from .io.store import ResultStore
+    from .io.store import ResultStore, StoreBusyError, StoreError, StoreFullError
 
 # Imported on first use (PEP 562): the generated package (attrs models), the batch
 # engine, the SQLite store and the export helpers cost import time that a plain
@@ -49,6 +50,9 @@ _LAZY = {
     "Batch": ".batch",
     "ConcurrencyController": ".batch",
     "ResultStore": ".io.store",
+    "StoreBusyError": ".io.store",
+    "StoreError": ".io.store",
+    "StoreFullError": ".io.store",
     "outcomes_to_dataframe": ".io.export",
 }
 
@@ -72,6 +76,7 @@ _install_log_redaction()
 
 __all__ = [
     "CATEGORIES",
+    "SPEC_RELEASE_ID",
     "AsyncBatch",
     "AsyncXingtuClient",
     "AuthorRecVideos",
@@ -98,6 +103,9 @@ __all__ = [
     "RequestTimeoutError",
     "ResponseTooLargeError",
     "ResultStore",
+    "StoreBusyError",
+    "StoreError",
+    "StoreFullError",
     "TLSError",
     "TransportError",
     "Video",
