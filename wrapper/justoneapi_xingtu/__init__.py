@@ -32,6 +32,7 @@ from .errors import (
     RateLimitError,
     RequestTimeoutError,
     ResponseTooLargeError,
+    TLSError,
     TransportError,
     WrongEventLoopError,
 )
@@ -108,6 +109,7 @@ __all__ = [
     "StoreBusyError",
     "StoreError",
     "StoreFullError",
+    "TLSError",
     "TransportError",
     "Video",
     "WrongEventLoopError",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import logging
+import ssl
 import time
 import urllib.parse
 from collections.abc import Iterator, Mapping
@@ -19,6 +20,7 @@ import httpx
 import orjson
 
 from . import _retry, _spec
+from ._codings import ACCEPT_ENCODING, Decoder
 from ._config import (
     DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
@@ -31,6 +33,7 @@ from ._config import (
     resolve_token,
 )
 from ._redact import Redactor, display_url, remember, url_secrets
+from ._transport import tls_failure
 from ._version import __version__
 from .errors import (
     ClientClosedError,
@@ -38,6 +41,7 @@ from .errors import (
     ProtocolError,
     RequestTimeoutError,
     ResponseTooLargeError,
+    TLSError,
     TransportError,
     error_for_code,
 )
@@ -51,26 +55,38 @@ _NOT_JSON: Any = object()
 
 
 class _Body:
-    """The chunks of one streamed answer, held to ``max_response_bytes`` and to the
-    whole-call deadline (httpx's read timeout is per chunk: a trickle never trips it)."""
+    """One streamed answer: its raw bytes decoded through its content codings piece by
+    piece, held to ``max_response_bytes`` as decoded bytes are produced (so a compression
+    bomb is refused before it inflates) and to the whole-call deadline."""
 
-    __slots__ = ("chunks", "client", "deadline", "size")
+    __slots__ = ("chunks", "client", "complete", "deadline", "decoder", "raw_size", "size")
 
-    def __init__(self, client: BaseClient) -> None:
+    def __init__(self, client: BaseClient, response: httpx.Response, deadline: float) -> None:
         self.client = client
-        self.deadline = time.monotonic() + client.timeout
+        self.deadline = deadline
         self.chunks: list[bytes] = []
-        self.size = 0
+        self.raw_size = self.size = 0
+        # An answer built in memory (a caller's mock transport) arrives read and decoded.
+        self.complete = response.is_stream_consumed
+        self.decoder = Decoder(None if self.complete else response.headers.get("content-encoding"))
+        if self.complete:
+            self.add(response.content)
 
-    def add(self, chunk: bytes) -> None:
-        self.size += len(chunk)
-        if self.size > self.client.max_response_bytes:
+    def add(self, raw: bytes) -> None:
+        limit = self.client.max_response_bytes
+        self.raw_size += len(raw)
+        if self.raw_size > limit:
             raise self.client._too_large()
-        self.chunks.append(chunk)
+        for piece in self.decoder.feed(raw):
+            self.size += len(piece)
+            if self.size > limit:
+                raise self.client._too_large()
+            self.chunks.append(piece)
         if time.monotonic() > self.deadline:
             raise self.client._transport_error(httpx.ReadTimeout("body still arriving"))
 
     def value(self) -> bytes:
+        self.decoder.finish()
         return b"".join(self.chunks)
 
 
@@ -96,6 +112,7 @@ class BaseClient:
         self.max_response_bytes = check_max_response_bytes(max_response_bytes)
         self._headers = {
             "Accept": "application/json",
+            "Accept-Encoding": ACCEPT_ENCODING,  # only what _codings decodes with a bound
             "User-Agent": f"justoneapi-xingtu/{__version__} httpx/{httpx.__version__}",
         }
         if is_cleartext_to_remote(self._base_url):
@@ -168,6 +185,8 @@ class BaseClient:
         return f"{self._url}?{urllib.parse.urlencode(query)}"
 
     def _transport_error(self, exc: Exception) -> TransportError:
+        if (tls := tls_failure(exc)) is not None:
+            return self._tls_error(tls)
         kind = RequestTimeoutError if isinstance(exc, httpx.TimeoutException) else TransportError
         what = "timed out" if kind is RequestTimeoutError else "failed"
         detail = self._redact(str(exc)) or "no detail"
@@ -178,18 +197,26 @@ class BaseClient:
         )
         return kind(f"request to {self.base_url} {what}{hint}: {type(exc).__name__}: {detail}")
 
+    def _tls_error(self, exc: ssl.SSLError) -> TLSError:
+        reason = self._redact(exc.reason or str(exc))
+        return TLSError(
+            f"TLS with {self.base_url} failed ({reason}): check that the server speaks HTTPS "
+            "at that URL and that its certificate is trusted."
+        )
+
     def _too_large(self) -> ResponseTooLargeError:
         return ResponseTooLargeError(
             f"the answer is larger than max_response_bytes={self.max_response_bytes}; "
             "it was not read into memory"
         )
 
-    def _body(self, headers: httpx.Headers) -> _Body:
-        """A collector for one answer's body, refusing it early when it declares too much."""
-        declared = headers.get("content-length")
+    def _body(self, response: httpx.Response, deadline: float) -> _Body:
+        """A collector for one answer's raw body (unless ``complete`` already), refusing it
+        early when it declares too much; ``deadline`` (``time.monotonic()``) ends the call."""
+        declared = response.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > self.max_response_bytes:
             raise self._too_large()
-        return _Body(self)
+        return _Body(self, response, deadline)
 
     @contextlib.contextmanager
     def _http_errors(self) -> Iterator[None]:

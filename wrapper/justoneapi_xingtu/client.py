@@ -24,7 +24,13 @@ from ._config import (
     Environment,
 )
 from ._spec import DEFAULT_PLATFORM
-from ._transport import AsyncShardedTransport, ShardedTransport
+from ._transport import (
+    AsyncShardedTransport,
+    ShardedTransport,
+    async_proxy_mounts,
+    deadline,
+    proxy_mounts,
+)
 from .errors import JustOneAPIError, WrongEventLoopError
 from .models import AuthorRecVideos
 
@@ -46,12 +52,18 @@ class XingtuClient(BaseClient):
             ``"prod-cn"``; defaults to ``JUSTONEAPI_ENV``.
         base_url: any base URL (a proxy, the mock server); wins over ``env``.
             Defaults to ``JUSTONEAPI_BASE_URL``.
-        timeout: seconds for a whole call (connect to last byte); default 60 as the
-            documentation advises, or ``JUSTONEAPI_TIMEOUT``.
+        timeout: seconds for a whole call (connect to last byte, each attempt); default 60
+            as the documentation advises, or ``JUSTONEAPI_TIMEOUT``.
         max_retries: retries of transient failures (301, 302, 500, 5xx-like codes, HTTP
             5xx without an envelope, connection errors, timeouts); 0 disables them.
-        max_response_bytes: answers larger than this are refused without being loaded.
-        http_client: your own ``httpx.Client`` (proxies, transports); you close it.
+        max_response_bytes: answers larger than this, decoded, are refused without being
+            loaded (a compression bomb is stopped as it inflates).
+        http_client: your own ``httpx.Client`` (transports, proxies, TLS); you close it.
+            The whole-call timeout then reaches body reads only: httpx's own timeouts
+            are per socket read.
+
+    The client's own pool honours ``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY`` and
+    ``NO_PROXY`` as httpx does.
 
     Example::
 
@@ -87,7 +99,9 @@ class XingtuClient(BaseClient):
             )
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
-            timeout=self.timeout, transport=ShardedTransport(MAX_CONNECTIONS)
+            timeout=self.timeout,
+            transport=ShardedTransport(MAX_CONNECTIONS),
+            mounts=proxy_mounts(MAX_CONNECTIONS),
         )
 
     def author_rec_videos(
@@ -153,14 +167,16 @@ class XingtuClient(BaseClient):
         )
 
     def _send(self, params: dict[str, str]) -> tuple[int, httpx.Headers, bytes]:
+        # Raw bytes, decoded by _Body with a bound; every socket read within the deadline.
         with (
+            deadline(self.timeout) as end,
             self._http_errors(),
             self._http.stream(
                 "GET", self._url_for(params), headers=self._headers, timeout=self.timeout
             ) as response,
         ):
-            body = self._body(response.headers)
-            for chunk in response.iter_bytes():
+            body = self._body(response, end)
+            for chunk in () if body.complete else response.iter_raw():
                 body.add(chunk)
             return response.status_code, response.headers, body.value()
 
@@ -242,7 +258,9 @@ class AsyncXingtuClient(BaseClient):
             )
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
-            timeout=self.timeout, transport=AsyncShardedTransport(MAX_CONNECTIONS)
+            timeout=self.timeout,
+            transport=AsyncShardedTransport(MAX_CONNECTIONS),
+            mounts=async_proxy_mounts(MAX_CONNECTIONS),
         )
         self._loop = _LoopBinding()  # shared with the with_options() copies, like the pool
 
@@ -298,13 +316,15 @@ class AsyncXingtuClient(BaseClient):
         )
 
     async def _send(self, params: dict[str, str]) -> tuple[int, httpx.Headers, bytes]:
-        with self._http_errors():
+        # Raw bytes, decoded by _Body with a bound; every socket read within the deadline.
+        with deadline(self.timeout) as end, self._http_errors():
             async with self._http.stream(
                 "GET", self._url_for(params), headers=self._headers, timeout=self.timeout
             ) as response:
-                body = self._body(response.headers)
-                async for chunk in response.aiter_bytes():
-                    body.add(chunk)
+                body = self._body(response, end)
+                if not body.complete:
+                    async for chunk in response.aiter_raw():
+                        body.add(chunk)
                 return response.status_code, response.headers, body.value()
 
     async def aclose(self) -> None:
