@@ -18,6 +18,7 @@ from .client import AsyncXingtuClient, XingtuClient
 from .errors import (
     BatchStopped,
     BusinessError,
+    ClientClosedError,
     CollectionFailedError,
     DailyQuotaExceededError,
     InsufficientBalanceError,
@@ -31,7 +32,9 @@ from .errors import (
     RateLimitError,
     RequestTimeoutError,
     ResponseTooLargeError,
+    TLSError,
     TransportError,
+    WrongEventLoopError,
 )
 from .models import CATEGORIES, AuthorRecVideos, BatchStats, Category, Outcome, Video
 
@@ -84,6 +87,7 @@ __all__ = [
     "BatchStopped",
     "BusinessError",
     "Category",
+    "ClientClosedError",
     "CollectionFailedError",
     "ConcurrencyController",
     "DailyQuotaExceededError",
@@ -105,8 +109,10 @@ __all__ = [
     "StoreBusyError",
     "StoreError",
     "StoreFullError",
+    "TLSError",
     "TransportError",
     "Video",
+    "WrongEventLoopError",
     "XingtuClient",
     "__version__",
     "outcomes_to_dataframe",

@@ -5,7 +5,7 @@ for it through ``with_options(max_retries=0)``), so every 302 and HTTP 429 reach
 controller; it retries transient failures itself (the client's ``max_retries``, with
 the shared backoff policy) and rate-limited calls after the pause
 (``max_rate_limit_retries``). Errors whose class says ``stops_batch`` (100, 303, 600,
-601) cancel the calls in flight, send no more, and raise
+601, a refused TLS handshake) cancel the calls in flight, send no more, and raise
 :class:`~justoneapi_xingtu.errors.BatchStopped` after the outcomes finished so far were
 yielded. So does a rate limit whose ``Retry-After`` is longer than
 :data:`~justoneapi_xingtu._retry.MAX_RETRY_AFTER` (60 s): rather than hold every start

@@ -14,13 +14,17 @@ spreadsheet would run as a formula get a leading ``'`` unless ``--csv-raw``.
 
 Errors print one line to stderr, never a traceback and never the token, and exit with:
 
-    0 success            3 token or permission (100, 600, no token)
-    1 other API error    4 quota or balance (303, 601)
-    2 bad input          5 transient: retry later (301, 302, 500, network, timeout,
-      (arguments, ids      the store in use by another `xingtu batch`)
-      file, a store or   6 disk full (the store or an export could not be written;
-      output path that     what was stored before is kept)
-      cannot be used)
+    0 success
+    1 other API error
+    2 bad input or configuration: arguments, ids file, a store or output path that
+      cannot be used, a refused TLS handshake (https:// to a plain-HTTP server, an
+      untrusted certificate)
+    3 token or permission (100, 600, no token)
+    4 quota or balance (303, 601)
+    5 transient: retry later (301, 302, 500, network, timeout, the store in use by
+      another `xingtu batch`)
+    6 disk full (the store or an export could not be written; what was stored before
+      is kept)
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ from ..errors import (
     JustOneAPIError,
     MissingTokenError,
     PermissionDeniedError,
+    TLSError,
 )
 from ..io.export import write_csv, write_jsonl
 from ..io.rows import Tally, result_rows
@@ -97,7 +102,7 @@ def exit_code_for(error: BaseException) -> int:
         return EXIT_DISK_FULL
     if isinstance(error, StoreError) and not error.retryable:
         return EXIT_USAGE
-    if isinstance(error, InvalidParameterError | ValueError | OSError):
+    if isinstance(error, InvalidParameterError | ValueError | OSError | TLSError):
         return EXIT_USAGE
     if isinstance(error, JustOneAPIError) and error.retryable:
         return EXIT_TRANSIENT
