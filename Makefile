@@ -8,6 +8,8 @@ STAMP := $(VENV)/.installed-stamp
 export PATH := $(BIN):$(PATH)
 
 UPSTREAM := openapi/upstream/author-recommended-videos-v1-zh.json
+LOCK := openapi/upstream.lock.json
+SPEC_RELEASE := wrapper/justoneapi_xingtu/_spec_release.py
 OVERLAY := openapi/overlay/xingtu-types.overlay.json
 SPEC := openapi/xingtu.json
 GEN_CONFIG := openapi/generator-config.yaml
@@ -16,13 +18,29 @@ SPEC_DATA := wrapper/justoneapi_xingtu/_spec_data.py
 # spec-diff compares the committed upstream document with the working copy by default.
 OLD ?=
 NEW ?= $(UPSTREAM)
+# pull-spec and update: empty = the docs site's whole document, then per-endpoint fallbacks.
+SPEC_URL ?=
+# Three-way statuses survive make: make turns any failing recipe into exit 2, so a target
+# whose tool means 0 same / 1 changed (or disagrees) / 2 could not run writes the tool's own
+# status to the file named here (CI: rm the file, run make, read it; missing = 2).
+SPEC_DIFF_STATUS_FILE ?=
+CONTRACT_LIVE_STATUS_FILE ?=
+# make update: the make targets its test step runs (empty: skip the tests).
+UPDATE_TEST ?= test
+UPDATE_SUMMARY ?=
+UPDATE_REPORT ?=
+BUMP ?=
+
+# $(call keep_status,FILE,COMMAND): run COMMAND; write its exit status to FILE when FILE is set.
+keep_status = status=0; $(2) || status=$$?; \
+  if [ -n "$(1)" ]; then echo $$status > "$(1)"; fi; exit $$status
 
 .DEFAULT_GOAL := help
 AUTHOR ?=
 
 .PHONY: help venv demo test test-all bench contract contract-live record record-mock pull-spec spec-diff spec \
         generate check-generated lint dist check-version release-notes github-release pr-body \
-        update-outcome
+        update-outcome update
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -48,15 +66,21 @@ demo: $(DEMO_STAMP) ## the CLI against the bundled mock server (with JUSTONEAPI_
 	  $(BIN)/xingtu demo; \
 	fi
 
-pull-spec: ## download the published OpenAPI document into openapi/upstream/
-	$(PYTHON) openapi/tools/pull_spec.py $(UPSTREAM)
+pull-spec: ## download the published document (SPEC_URL= overrides), vendor our operation, write the lock
+	$(PYTHON) openapi/tools/pull_spec.py $(UPSTREAM) $(SPEC_URL) --lock $(LOCK)
 
-spec-diff: ## what the pulled upstream document changes against the committed one (OLD=, NEW= to compare files)
-	@old="$(OLD)"; if [ -z "$$old" ]; then old=$$(mktemp); git show HEAD:$(UPSTREAM) > $$old; fi; \
-	$(PYTHON) openapi/tools/spec_diff.py $$old $(NEW)
+spec-diff: ## classified changes of the pulled document vs the committed one (OLD=, NEW=; SPEC_DIFF_STATUS_FILE=)
+	@$(call keep_status,$(SPEC_DIFF_STATUS_FILE),$(PYTHON) openapi/tools/spec_diff.py \
+	  $(if $(OLD),$(OLD),--git-rev HEAD $(UPSTREAM)) $(NEW))
+
+update: $(STAMP) ## pull, diff, bump _version.py, CHANGELOG.md, spec, generate, test (UPDATE_TEST=, BUMP=)
+	@$(BIN)/python openapi/tools/update.py --make "$(MAKE)" --test "$(UPDATE_TEST)" \
+	  $(if $(SPEC_URL),--url "$(SPEC_URL)") $(if $(BUMP),--bump "$(BUMP)") \
+	  $(if $(UPDATE_SUMMARY),--summary "$(UPDATE_SUMMARY)") $(if $(UPDATE_REPORT),--report "$(UPDATE_REPORT)")
 
 spec: $(STAMP) ## write openapi/xingtu.json: upstream + overlay, validated
 	$(BIN)/python openapi/tools/overlay.py $(UPSTREAM) $(OVERLAY) $(SPEC)
+	$(BIN)/python openapi/tools/spec_release.py $(LOCK) $(SPEC_RELEASE)
 	$(BIN)/python -c "import json,sys; from openapi_spec_validator import validate; validate(json.load(open('$(SPEC)')))"
 	@echo "spec: $(SPEC) written and valid"
 
@@ -70,6 +94,7 @@ generate: $(STAMP) ## regenerate generated/ and the wrapper's spec facts from op
 	$(BIN)/ruff format --quiet --config pyproject.toml $(SPEC_DATA) && echo "generate: $(SPEC_DATA) rewritten from $(SPEC)"
 
 check-generated: $(STAMP) ## fail if generated/ differs from what the spec and config produce
+	@$(BIN)/python openapi/tools/spec_release.py $(LOCK) $(SPEC_RELEASE) --check
 	@tmp=$$(mktemp -d); \
 	$(BIN)/openapi-python-client generate --path $(SPEC) --config $(GEN_CONFIG) --meta none \
 	  --output-path $$tmp/$(GEN_PKG) >/dev/null || exit 1; \
@@ -87,6 +112,7 @@ lint: $(STAMP) ## ruff, mypy, the import-layer contract; actionlint and zizmor o
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
 	$(BIN)/mypy --strict --python-version 3.11 $(RELEASE)
+	$(BIN)/mypy openapi/tools
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/actionlint -shellcheck=$(BIN)/shellcheck
 	$(BIN)/zizmor --offline --no-progress --config .github/zizmor.yml .github/workflows
@@ -112,8 +138,9 @@ contract: $(STAMP) ## spec, check-generated, schemathesis vs the mock, cassettes
 CONTRACT_LIVE_EXAMPLES ?= 5
 CONTRACT_LIVE_AUTHORS ?=
 contract-live: $(STAMP) ## the contract suite against the real API (JUSTONEAPI_TOKEN; costs CONTRACT_LIVE_EXAMPLES calls)
-	@CONTRACT_LIVE_EXAMPLES="$(CONTRACT_LIVE_EXAMPLES)" CONTRACT_LIVE_AUTHORS="$(CONTRACT_LIVE_AUTHORS)" \
-	  $(BIN)/python tests/contract_live.py
+	@$(call keep_status,$(CONTRACT_LIVE_STATUS_FILE),\
+	  CONTRACT_LIVE_EXAMPLES="$(CONTRACT_LIVE_EXAMPLES)" CONTRACT_LIVE_AUTHORS="$(CONTRACT_LIVE_AUTHORS)" \
+	  $(BIN)/python tests/contract_live.py)
 
 AUTHORS ?=
 PLATFORM ?=

@@ -3,6 +3,7 @@
     python bench/bench_batch.py                 # both parts, ~2 minutes
     python bench/bench_batch.py speedup         # (a) only
     python bench/bench_batch.py ratelimit --rates 20 50 --seconds 25
+    python bench/bench_batch.py noise                    # (c) only, ~3 minutes
 
 (a) speedup: N authors (1,000) at 50 ms of server latency (the mock server in its own
     process), a sequential loop of ``XingtuClient.author_rec_videos`` against
@@ -11,6 +12,15 @@
     Retry-After beyond it), unknown to the client; the adaptive batch runs ~S seconds
     worth of authors (R x S). Reported: successes per second as a % of R, and the share
     of the server's answers that were 302.
+(c) noise: the batch under real-world noise (issue 11), the mock server in its own
+    process, each row as a ratio to a baseline measured in the same run (the short
+    comparisons run 3 or 2 times, interleaved, and keep each side's fastest run):
+    2 % stray 302s with no real limit (adaptive and fixed, vs their no-fault runs);
+    five one-off HTTP 429s with ``Retry-After: 1`` among 200 authors at 300 ms (wall
+    time vs no-fault); an unknown limit R = 20 and R = 100 (successes/s vs R, share of
+    302s); a limit that moves 100 -> 20 -> 100 calls/s, 20 s each (successes/s from 10 s
+    to 20 s after each change vs the new R); ``rate_per_s=50`` against a server that
+    allows 100 (calls/s vs 50).
 Figures go to stdout, and as JSON to bench/out/bench_batch.json.
 """
 
@@ -20,17 +30,20 @@ import argparse
 import asyncio
 import contextlib
 import json
+import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from _mock_process import TOKEN, mock_process
+
 from justoneapi_xingtu import AsyncXingtuClient, XingtuClient
 from justoneapi_xingtu.testing import MockServer
-
-TOKEN = "bench-token"
 
 
 def ids(n: int, offset: int = 0) -> list[str]:
@@ -142,9 +155,175 @@ def ratelimit(rate: float, seconds: float, latency: float, max_concurrency: int)
     return figures
 
 
+# -- (c) the batch under real-world noise ---------------------------------------------
+
+
+@dataclass
+class Timed:
+    """One batch run: its wall time, the answers it got, when each success came."""
+
+    wall: float
+    ok: int
+    calls: int
+    rate_limited: int
+    ok_at: list[float]
+    decreases: int
+
+    @property
+    def per_s(self) -> float:
+        return self.ok / self.wall
+
+    @property
+    def share_302(self) -> float:
+        return self.rate_limited / max(1, self.calls)
+
+    def rate_between(self, start: float, end: float) -> float:
+        return sum(start <= t < end for t in self.ok_at) / (end - start)
+
+
+async def _timed(base_url: str, authors: list[str], until: float | None, **options: Any) -> Timed:
+    async with AsyncXingtuClient(TOKEN, base_url=base_url) as client:
+        batch = client.author_rec_videos_many(authors, **options)
+        ok_at: list[float] = []
+        start = time.perf_counter()
+        async with batch:
+            async for outcome in batch:
+                now = time.perf_counter() - start
+                if outcome.ok:
+                    ok_at.append(now)
+                if until is not None and now >= until:
+                    break
+        wall = time.perf_counter() - start
+        stats = batch.stats
+        return Timed(
+            wall,
+            len(ok_at),
+            stats.calls,
+            stats.rate_limited,
+            ok_at,
+            batch.controller.decreases,
+        )
+
+
+def timed_run(
+    server_args: list[str], authors: int, until: float | None = None, **options: Any
+) -> Timed:
+    """A batch of ``authors`` against a fresh mock server process started with
+    ``server_args``; ``until``: stop reading after that many seconds."""
+    with mock_process(*server_args) as base_url:
+        return asyncio.run(_timed(base_url, ids(authors), until, **options))
+
+
+def best_of(n: int, *runs: Callable[[], Timed]) -> list[Timed]:
+    """Each run ``n`` times, interleaved (a, b, a, b...), keeping each one's fastest: the
+    machine's other load only ever slows a run down, so the fastest is the least
+    disturbed, for the baseline and the faulted run alike."""
+    done: list[list[Timed]] = [[] for _ in runs]
+    for _ in range(n):
+        for i, run in enumerate(runs):
+            done[i].append(run())
+    return [min(results, key=lambda r: r.wall) for results in done]
+
+
+def _show(label: str, run: Timed) -> None:
+    print(
+        f"    {label}: {run.ok} ok in {run.wall:.2f} s = {run.per_s:.1f}/s; "
+        f"{run.rate_limited}/{run.calls} answered 302/429 ({run.share_302:.1%}); "
+        f"{run.decreases} slow-downs",
+        flush=True,
+    )
+
+
+def noise(max_concurrency: int = 32) -> dict[str, Any]:
+    """Every row of issue 11's table, each as a ratio to a baseline from this run."""
+    report: dict[str, Any] = {"load_before": round(os.getloadavg()[0], 1)}
+    fast = ["--latency", "0.05"]
+
+    print("(c1) 2,000 authors, 50 ms, 2% stray 302s, no real limit", flush=True)
+    stray = [*fast, "--random-rate-limits", "0.02", "--seed", "11"]
+    rows = {}
+    for mode, adaptive in (("adaptive", True), ("fixed", False)):
+        clean, noisy = best_of(
+            3,
+            partial(timed_run, fast, 2000, max_concurrency=max_concurrency, adaptive=adaptive),
+            partial(timed_run, stray, 2000, max_concurrency=max_concurrency, adaptive=adaptive),
+        )
+        _show(f"{mode} no faults", clean)
+        _show(f"{mode} 2% stray", noisy)
+        rows[mode] = {
+            "clean_per_s": round(clean.per_s, 1),
+            "noisy_per_s": round(noisy.per_s, 1),
+            "ratio": round(noisy.per_s / clean.per_s, 3),
+            "share_302": round(noisy.share_302, 4),
+            "decreases": noisy.decreases,
+        }
+    report["stray"] = rows
+
+    print("(c2) 200 authors, 300 ms, five one-off 429s with Retry-After: 1", flush=True)
+    slow = ["--latency", "0.3"]
+    burst = [
+        *slow,
+        *("--fault", "302", "--fault-http-status", "429", "--fault-times", "5"),
+        *("--fault-retry-after", "1", "--fault-after", "60"),
+    ]
+    rows = {}
+    for mode, rate in (("adaptive", None), ("rate_per_s=50", 50.0)):
+        clean, faulted = best_of(
+            2,
+            partial(timed_run, slow, 200, max_concurrency=max_concurrency, rate_per_s=rate),
+            partial(timed_run, burst, 200, max_concurrency=max_concurrency, rate_per_s=rate),
+        )
+        _show(f"{mode} no faults", clean)
+        _show(f"{mode} five 429s", faulted)
+        rows[mode] = {
+            "clean_s": round(clean.wall, 2),
+            "faulted_s": round(faulted.wall, 2),
+            "ratio": round(faulted.wall / clean.wall, 3),
+        }
+    report["one_off_429"] = rows
+
+    print("(c3) an unknown limit R, 25 s of work", flush=True)
+    rows = {}
+    for limit in (20, 100):
+        run = timed_run([*fast, "--rate", str(limit)], limit * 25, max_concurrency=max_concurrency)
+        _show(f"R={limit}", run)
+        rows[str(limit)] = {
+            "per_s": round(run.per_s, 2),
+            "ratio": round(run.per_s / limit, 3),
+            "share_302": round(run.share_302, 4),
+        }
+    report["unknown_limit"] = rows
+
+    print("(c4) a limit that moves 100 -> 20 -> 100 calls/s, 20 s each", flush=True)
+    schedule = [*fast, "--rate-schedule", "0:100", "20:20", "40:100"]
+    run = timed_run(schedule, 4800, until=60.0, max_concurrency=max_concurrency)
+    _show("moving limit (first 60 s)", run)
+    phases = []
+    for start, limit in ((0.0, 100), (20.0, 20), (40.0, 100)):
+        settled = run.rate_between(start + 10.0, start + 20.0)
+        phases.append(
+            {"R": limit, "settled_per_s": round(settled, 1), "ratio": round(settled / limit, 3)}
+        )
+        print(f"    from {start + 10:.0f} s to {start + 20:.0f} s: {settled:.1f}/s for R={limit}")
+    report["moving_limit"] = {"phases": phases, "share_302": round(run.share_302, 4)}
+
+    print("(c5) rate_per_s=50 against a server that allows 100 calls/s", flush=True)
+    run = timed_run([*fast, "--rate", "100"], 500, max_concurrency=max_concurrency, rate_per_s=50)
+    _show("rate_per_s=50", run)
+    report["known_rate"] = {
+        "per_s": round(run.per_s, 2),
+        "ratio": round(run.per_s / 50, 3),
+        "share_302": round(run.share_302, 4),
+    }
+    report["load_after"] = round(os.getloadavg()[0], 1)
+    return report
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("part", nargs="?", choices=["all", "speedup", "ratelimit"], default="all")
+    parser.add_argument(
+        "part", nargs="?", choices=["all", "speedup", "ratelimit", "noise"], default="all"
+    )
     parser.add_argument("--authors", type=int, default=1000)
     parser.add_argument("--latency", type=float, default=0.05)
     parser.add_argument("--max-concurrency", type=int, default=32, help="for (b)")
@@ -162,6 +341,8 @@ def main() -> None:
             for latency in args.rl_latencies
             for rate in args.rates
         ]
+    if args.part in ("all", "noise"):
+        report["noise"] = noise()
     out = Path(__file__).resolve().parent / "out"
     out.mkdir(exist_ok=True)
     (out / "bench_batch.json").write_text(json.dumps(report, indent=2) + "\n")

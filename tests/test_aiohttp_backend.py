@@ -8,6 +8,7 @@ environment, no redirects followed, the same results as httpx for the same answe
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import logging
 import traceback
@@ -187,3 +188,22 @@ def test_a_connection_refused_is_a_transport_error_without_the_token() -> None:
 def test_bad_backend_arguments_are_named(options: dict[str, Any], message: str) -> None:
     with pytest.raises(ValueError, match=message.replace("(", r"\(")):
         AsyncXingtuClient(TOKEN, base_url="http://127.0.0.1:9", **options)
+
+
+def test_a_closed_client_refuses_calls_and_a_call_in_flight_ends() -> None:
+    from justoneapi_xingtu import ClientClosedError
+
+    async def main(url: str) -> tuple[BaseException, BaseException]:
+        client = AsyncXingtuClient(TOKEN, base_url=url, backend="aiohttp", timeout=5)
+        in_flight = asyncio.ensure_future(client.author_rec_videos(AUTHOR))
+        await asyncio.sleep(0.2)  # the server holds the answer for a second
+        await client.aclose()
+        with pytest.raises(ClientClosedError) as during:
+            await in_flight
+        with pytest.raises(ClientClosedError) as after:
+            await client.author_rec_videos(AUTHOR)
+        return during.value, after.value
+
+    with fault_server(rel.slow_headers(1.0, rel.OK)) as server:
+        during, after = asyncio.run(main(server.base_url))
+    assert TOKEN not in str(during) + str(after)

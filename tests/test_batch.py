@@ -1,4 +1,5 @@
-"""author_rec_videos_many: the controller (deterministic, no clock), the engine, the clients."""
+"""author_rec_videos_many: the controller (deterministic, no clock), the engine (in virtual
+time: tests/_virtual.py), the clients."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import threading
 from collections.abc import Awaitable, Callable, Iterator
 
 import pytest
+from _virtual import run_virtual
 
 import justoneapi_xingtu.batch as batch_module
 from justoneapi_xingtu import (
@@ -82,29 +84,97 @@ def test_does_not_grow_when_the_window_is_not_what_limits() -> None:
     assert controller.limit == 4
 
 
-def test_a_rate_limit_halves_the_window_once_per_episode() -> None:
+def answer(
+    controller: ConcurrencyController, now: float, ok: int, limited: int = 0, **kwargs: float
+) -> None:
+    """Start ``ok + limited`` calls at ``now`` and answer them 0.05 s later, the rate
+    limits spread among the successes."""
+    tickets = [controller.start(now) for _ in range(ok + limited)]
+    every = (ok + limited) // limited if limited else 0
+    for i, ticket in enumerate(tickets):
+        if every and i % every == every - 1 and limited:
+            limited -= 1
+            controller.rate_limited(ticket, now + 0.05, kwargs.get("retry_after"))
+        else:
+            controller.succeeded(ticket, now + 0.05)
+
+
+def test_a_stray_rate_limit_is_noise_it_slows_nothing() -> None:
     controller = ConcurrencyController(max_concurrency=64, initial_concurrency=16)
     tickets = fill(controller, 1.0)
     controller.rate_limited(tickets[0], 1.0, retry_after=None)
-    assert controller.limit == 8 and controller.decreases == 1
-    for ticket in tickets[1:6]:  # started before the decrease: the same episode
-        controller.rate_limited(ticket, 1.0, retry_after=None)
-    assert controller.limit == 8 and controller.decreases == 1
-    assert controller.rate_limited_calls == 6
-    for ticket in tickets[6:]:
-        controller.abandoned(ticket)
-    later = controller.start(5.0)  # after the pause: a new episode
-    controller.rate_limited(later, 5.0, retry_after=None)
-    assert controller.limit == 4 and controller.decreases == 2
+    assert controller.decreases == 0 and controller.limit == 16
+    assert controller.rate(1.0) is None and controller.delay(1.0) == 0  # no pause either
 
 
-def test_the_window_never_goes_below_one() -> None:
+def test_two_percent_of_rate_limits_among_the_answers_are_noise() -> None:
+    controller = ConcurrencyController(max_concurrency=64)
+    now = 0.0
+    for _ in range(100):  # 5,000 answers over 10 s, one in 50 a rate limit
+        answer(controller, now, ok=49, limited=1)
+        now += 0.1
+    assert controller.rate_limited_calls == 100 and controller.decreases == 0
+    assert controller.rate(now) is None
+
+
+def test_a_share_of_rate_limits_lowers_the_pace_once_per_episode() -> None:
+    controller = ConcurrencyController(max_concurrency=64, initial_concurrency=64)
+    now = 0.0
+    for _ in range(20):  # 2 s at 100 calls/s accepted
+        answer(controller, now, ok=10)
+        now += 0.1
+    before = [controller.start(now) for _ in range(10)]  # in flight at the decrease
+    answer(controller, now, ok=10, limited=20)  # the server refuses most now
+    assert controller.decreases == 1
+    assert controller.w_max is not None and 90 <= controller.w_max <= 110  # accepted/s
+    assert controller.rate(now + 0.05) == pytest.approx(0.7 * controller.w_max)
+    for ticket in before:  # answers to calls started before the decrease: same episode
+        controller.rate_limited(ticket, now + 0.1, retry_after=None)
+    assert controller.decreases == 1 and controller.rate_limited_calls == 30
+
+
+def test_the_pace_recovers_to_the_last_good_rate_then_probes_beyond_it() -> None:
+    controller = ConcurrencyController(max_concurrency=64, recover_s=3.0, probe_s=4.0)
+    controller.w_max = 50.0  # as if a limit had been found at 50 calls/s at time 0
+    assert controller.rate(0.0) == pytest.approx(35.0)  # backoff 0.7
+    assert controller.rate(1.5) == pytest.approx(50.0 * (1 - 0.3 / 8))  # concave
+    assert controller.rate(3.0) == pytest.approx(50.0)  # back at W_max in 3 s, not 30
+    assert controller.rate(7.0) == pytest.approx(100.0)  # convex: x2 4 s later
+    limited_rate = ConcurrencyController(max_concurrency=64, rate_per_s=60.0)
+    limited_rate.w_max = 50.0
+    assert limited_rate.rate(7.0) == 60.0  # never beyond a known rate
+
+
+def test_a_rate_limit_while_probing_ends_the_probe_without_slowing_down() -> None:
+    controller = ConcurrencyController(max_concurrency=64)
+    controller.w_max = 50.0
+    ticket = controller.start(6.0)  # probing: 50 x (1 + (3/4)^3) = 71 calls/s
+    controller.rate_limited(ticket, 6.05, retry_after=None)
+    assert controller.decreases == 0
+    assert controller.rate(6.05) == pytest.approx(50.0)  # back to the last good rate
+
+
+def test_a_limit_that_outlives_its_retry_after_lowers_the_pace() -> None:
+    controller = ConcurrencyController(max_concurrency=64)
+    first = controller.start(0.0)
+    controller.rate_limited(first, 0.05, retry_after=1.0)
+    assert controller.decreases == 0 and controller.delay(0.05) == pytest.approx(1.0)
+    answer(controller, 1.05, ok=20)
+    again = controller.start(1.2)  # started after the pause, refused again
+    controller.rate_limited(again, 1.25, retry_after=1.0)
+    assert controller.decreases == 1 and controller.w_max is not None
+
+
+def test_the_pace_never_drops_to_nothing() -> None:
     controller = ConcurrencyController(max_concurrency=8, initial_concurrency=1)
     now = 0.0
-    for _ in range(5):
+    for _ in range(30):  # nothing ever gets through
         now += 100.0
-        controller.rate_limited(controller.start(now), now, retry_after=None)
-    assert controller.limit == 1
+        for ticket in [controller.start(now) for _ in range(3)]:
+            controller.rate_limited(ticket, now, retry_after=None)
+    assert controller.decreases == 30 and controller.limit >= 1
+    rate = controller.rate(now)
+    assert rate is not None and rate >= 0.7 / 60
 
 
 def test_retry_after_pauses_every_new_start() -> None:
@@ -115,57 +185,74 @@ def test_retry_after_pauses_every_new_start() -> None:
     assert controller.delay(12.0) == pytest.approx(0.5)
     assert controller.paused_until == pytest.approx(12.5)
     controller.rate_limited(second, 12.6, retry_after=None)
-    assert controller.delay(12.6) == pytest.approx(1.0)  # no Retry-After: 1 s
+    assert controller.delay(12.6) == 0  # no Retry-After: no pause
+    answer(controller, 12.7, ok=40)
+    for value in (0.0, -3.0):  # at or below zero: as if absent
+        controller.rate_limited(controller.start(13.0), 13.0, retry_after=value)
+        assert controller.delay(13.0) == 0
 
 
-def test_without_retry_after_the_pause_is_one_second_and_at_most_sixty() -> None:
+def test_answers_that_arrive_together_pause_once_not_once_each() -> None:
+    controller = ConcurrencyController(max_concurrency=64, initial_concurrency=64)
+    answer(controller, 0.0, ok=60)
+    tickets = [controller.start(0.1) for _ in range(4)]
+    for i, ticket in enumerate(tickets):
+        controller.rate_limited(ticket, 0.4 + i * 0.001, retry_after=1.0)
+    assert controller.paused_until == pytest.approx(1.403)  # not 4 s
+    assert controller.decreases == 0  # 4 of 64 answers, one instruction: not a limit
+
+
+def test_a_pause_is_at_most_sixty_seconds() -> None:
     controller = ConcurrencyController(max_concurrency=8)
     ticket = controller.start(0.0)
     controller.rate_limited(ticket, 0.0, retry_after=3600.0)
     assert controller.delay(0.0) == pytest.approx(60.0)
 
 
-def test_after_a_rate_limit_starts_are_paced_just_under_what_got_through() -> None:
-    controller = ConcurrencyController(max_concurrency=64, initial_concurrency=64)
-    # 30 calls started over 0.5 s all succeed, then one is rate limited.
-    for i in range(30):
-        controller.succeeded(controller.start(i / 60), i / 60 + 0.05)
-    limited = controller.start(0.5)
-    controller.rate_limited(limited, 0.55, retry_after=1.0)
-    # 30 successes over 0.483 s of starts, plus one second of burst: ~20.2/s, paced at 95%.
-    expected = 0.95 * 30 / (29 / 60 + 1.0)
-    assert controller.rate(1.55) == pytest.approx(expected)
-    assert controller.delay(1.55) == 0
-    controller.start(1.55)
-    assert controller.delay(1.55) == pytest.approx(1 / expected)
-    # ... and it probes upward slowly: +2% of the estimate per second.
-    assert controller.rate(11.55) == pytest.approx(expected * 1.2)
+def test_the_pace_does_not_grow_during_a_pause() -> None:
+    controller = ConcurrencyController(max_concurrency=64)
+    controller.w_max = 50.0
+    controller.rate_limited(controller.start(0.5), 1.0, retry_after=2.0)
+    assert controller.rate(3.0) == pytest.approx(35.0 * 1.0 + 15.0 * (1 - (2 / 3) ** 3))
 
 
-def test_a_fixed_rate_caps_the_starts_in_both_modes() -> None:
+def test_a_known_rate_paces_the_starts_from_the_first_call_in_both_modes() -> None:
     for adaptive in (True, False):
         controller = ConcurrencyController(max_concurrency=64, rate_per_s=10, adaptive=adaptive)
+        assert controller.limit == 64  # concurrency as needed: the rate decides
         assert controller.delay(0.0) == 0
         controller.start(0.0)
         assert controller.delay(0.0) == pytest.approx(0.1)
         assert controller.delay(0.1) == 0
 
 
-def test_fixed_concurrency_mode_neither_grows_nor_halves_but_still_pauses() -> None:
+def test_fixed_concurrency_mode_neither_grows_nor_slows_but_still_pauses() -> None:
     controller = ConcurrencyController(max_concurrency=12, adaptive=False)
     tickets = fill(controller, 0.0)
     assert len(tickets) == 12
-    controller.rate_limited(tickets[0], 0.1, retry_after=2)
+    for ticket in tickets[:6]:
+        controller.rate_limited(ticket, 0.1, retry_after=2)
     assert controller.limit == 12 and controller.rate(0.1) is None
-    assert controller.delay(0.1) == pytest.approx(2.0)
+    assert controller.delay(0.1) == pytest.approx(2.0) and controller.decreases == 0
 
 
 @pytest.mark.parametrize(
     "kwargs",
-    [{"max_concurrency": 0}, {"max_concurrency": 2.5}, {"rate_per_s": 0}, {"rate_per_s": -1}],
+    [
+        {"max_concurrency": 0},
+        {"max_concurrency": 2.5},
+        {"initial_concurrency": 0},
+        {"rate_per_s": 0},
+        {"rate_per_s": -1},
+        {"rate_per_s": float("nan")},
+        {"rate_per_s": True},
+        {"backoff": 1.0},
+        {"threshold": 1.0},
+        {"window_s": 0},
+    ],
 )
 def test_bad_settings_are_refused(kwargs: dict) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=next(iter(kwargs))):
         ConcurrencyController(**kwargs)
 
 
@@ -205,6 +292,7 @@ async def collect(
             stats,
             max_retries=max_retries,
             max_rate_limit_retries=3,
+            clock=asyncio.get_running_loop().time,
         ):
             outcomes.append(outcome)
     except BatchStopped as error:
@@ -222,7 +310,7 @@ def test_every_author_gets_exactly_one_outcome_success_or_typed_error() -> None:
             raise InvalidParameterError(400, "bad id")
         return result_for(author_id)
 
-    outcomes, stats, stopped, calls = asyncio.run(collect(script, authors))
+    outcomes, stats, stopped, calls = run_virtual(collect(script, authors))
     assert stopped is None
     assert sorted(o.author_id for o in outcomes) == sorted(authors)
     assert {o.author_id for o in outcomes if not o.ok} == bad
@@ -240,7 +328,7 @@ def test_transient_failures_are_retried_up_to_the_clients_max_retries() -> None:
             raise CollectionFailedError(301)
         return result_for(author_id)
 
-    outcomes, stats, _, calls = asyncio.run(collect(script, authors, max_retries=2))
+    outcomes, stats, _, calls = run_virtual(collect(script, authors, max_retries=2))
     by_id = {o.author_id: o for o in outcomes}
     assert not by_id[authors[0]].ok and by_id[authors[0]].attempts == 3
     assert by_id[authors[0]].error is not None and by_id[authors[0]].error.attempts == 3
@@ -250,7 +338,7 @@ def test_transient_failures_are_retried_up_to_the_clients_max_retries() -> None:
 
 def test_rate_limited_calls_are_retried_after_the_pause_and_reach_the_controller() -> None:
     authors = ids(5)
-    controller = ConcurrencyController(max_concurrency=8, burst_s=0.01, default_pause=0.01)
+    controller = ConcurrencyController(max_concurrency=8)
 
     async def script(author_id: str, n: int) -> AuthorRecVideos:
         if n == 1 and author_id in authors[:2]:
@@ -260,7 +348,7 @@ def test_rate_limited_calls_are_retried_after_the_pause_and_reach_the_controller
             raise error
         return result_for(author_id)
 
-    outcomes, stats, _, _ = asyncio.run(collect(script, authors, controller, max_retries=0))
+    outcomes, stats, _, _ = run_virtual(collect(script, authors, controller, max_retries=0))
     assert all(o.ok for o in outcomes) and len(outcomes) == 5
     assert stats.rate_limited == 3 and controller.rate_limited_calls == 3
     assert controller.decreases >= 1
@@ -268,14 +356,29 @@ def test_rate_limited_calls_are_retried_after_the_pause_and_reach_the_controller
 
 def test_an_endless_rate_limit_ends_as_an_error_outcome_not_a_hang() -> None:
     controller = ConcurrencyController(max_concurrency=2)
-    controller.default_pause = 0.001
 
     async def script(author_id: str, n: int) -> AuthorRecVideos:
         raise RateLimitError(302, retry_after=0.001)
 
-    outcomes, _, _, calls = asyncio.run(collect(script, ids(2), controller))
+    outcomes, _, _, calls = run_virtual(collect(script, ids(2), controller))
     assert [type(o.error) for o in outcomes] == [RateLimitError, RateLimitError]
     assert set(calls.values()) == {4}  # 1 + max_rate_limit_retries
+
+
+def test_a_retry_after_beyond_sixty_seconds_stops_the_batch_with_the_unfinished_ids() -> None:
+    authors = ids(6)
+
+    async def script(author_id: str, n: int) -> AuthorRecVideos:
+        if author_id == authors[2]:
+            raise RateLimitError(302, retry_after=3600.0)
+        return result_for(author_id)
+
+    controller = ConcurrencyController(max_concurrency=1, adaptive=False)
+    outcomes, _, stopped, calls = run_virtual(collect(script, authors, controller))
+    assert stopped is not None and isinstance(stopped.cause, RateLimitError)
+    assert stopped.cause.retry_after == 3600.0 and calls[authors[2]] == 1
+    assert [o.author_id for o in outcomes] == authors[:2]
+    assert stopped.unfinished == tuple(authors[2:]) and stopped.completed == 2
 
 
 @pytest.mark.parametrize(
@@ -306,7 +409,7 @@ def test_a_stop_code_cancels_the_calls_in_flight_and_keeps_what_finished(error) 
         return result_for(author_id)
 
     controller = ConcurrencyController(max_concurrency=8, adaptive=False)
-    outcomes, _, stopped, calls = asyncio.run(collect(script, authors, controller))
+    outcomes, _, stopped, calls = run_virtual(collect(script, authors, controller))
     assert stopped is not None and stopped.cause is error and stopped.code == error.code
     assert sorted(o.author_id for o in outcomes) == authors[:10] and all(o.ok for o in outcomes)
     assert stopped.completed == 10

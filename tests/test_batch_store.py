@@ -12,16 +12,17 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import TOKEN
 
 from justoneapi_xingtu import AuthorRecVideos, Outcome, ResultStore
 from justoneapi_xingtu.cli import IdsFileError, main, read_ids
 from justoneapi_xingtu.errors import CollectionFailedError, InvalidParameterError
 from justoneapi_xingtu.testing import MockServer
 
-TOKEN = "store-test-token-1234"
 VIDEOS_PER_AUTHOR = 6  # the mock: 2 per list, order_hot empty
 
 
@@ -34,17 +35,25 @@ def write_ids(path: Path, authors: list[str]) -> Path:
     return path
 
 
-def xingtu(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("JUSTONEAPI_")}
-    environ["JUSTONEAPI_TOKEN"] = TOKEN
-    return subprocess.run(
-        [sys.executable, "-m", "justoneapi_xingtu", *args],
-        capture_output=True,
-        text=True,
-        env=environ,
-        timeout=120,
-        **kwargs,
-    )
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_main(*args: str) -> Run:
+    """``xingtu ARGS`` in-process (``main(argv)``) with the test token; output captured."""
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        for name in list(os.environ):
+            if name.startswith("JUSTONEAPI_"):
+                patch.delenv(name)
+        patch.setenv("JUSTONEAPI_TOKEN", TOKEN)
+        patch.setattr(sys, "stdout", out)
+        patch.setattr(sys, "stderr", err)
+        code = main(list(args))
+    return Run(code, out.getvalue(), err.getvalue())
 
 
 def rows(db: Path, sql: str) -> list[tuple]:
@@ -137,7 +146,7 @@ def test_invalid_lines_are_reported_by_line_number(tmp_path) -> None:
     path.write_text("7012345678901234567\n70123 45678\n\n1,2\n", encoding="utf-8")
     with pytest.raises(IdsFileError, match=r"2 invalid line\(s\).*line 2: '70123 45678'.*line 4"):
         read_ids(path)
-    proc = xingtu("batch", str(path), "--db", str(tmp_path / "r.sqlite"))
+    proc = run_main("batch", str(path), "--db", str(tmp_path / "r.sqlite"))
     assert proc.returncode == 2 and "line 2" in proc.stderr and "line 4" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert not (tmp_path / "r.sqlite").exists()
@@ -158,7 +167,7 @@ def test_batch_fetches_everything_resumes_and_refreshes(tmp_path, server) -> Non
     db = tmp_path / "r.sqlite"
     server.api.fail_authors[authors[5]] = 400
     try:
-        first = xingtu("batch", str(ids_file), "--db", str(db), "--base-url", server.base_url)
+        first = run_main("batch", str(ids_file), "--db", str(db), "--base-url", server.base_url)
     finally:
         del server.api.fail_authors[authors[5]]
     assert first.returncode == 1, first.stderr  # one author failed for good
@@ -167,11 +176,11 @@ def test_batch_fetches_everything_resumes_and_refreshes(tmp_path, server) -> Non
     assert rows(db, "SELECT COUNT(*) FROM videos") == [(29 * VIDEOS_PER_AUTHOR,)]
 
     server.api.reset_stats()
-    again = xingtu("batch", str(ids_file), "--db", str(db), "--base-url", server.base_url)
+    again = run_main("batch", str(ids_file), "--db", str(db), "--base-url", server.base_url)
     assert again.returncode == 0 and "30 already in" in again.stdout
     assert server.api.stats.total == 0  # done and final failures are not asked again
 
-    refresh = xingtu(
+    refresh = run_main(
         "batch", str(ids_file), "--db", str(db), "--base-url", server.base_url, "--refresh"
     )
     assert refresh.returncode == 0, refresh.stderr
@@ -186,7 +195,7 @@ def test_transient_failures_are_kept_for_the_next_run(tmp_path, server) -> None:
     db = tmp_path / "r.sqlite"
     server.api.fail_authors[authors[2]] = 500
     try:
-        first = xingtu(
+        first = run_main(
             "batch", str(ids_file), "--db", str(db), "--base-url", server.base_url,
             "--max-retries", "0",
         )  # fmt: skip
@@ -195,7 +204,7 @@ def test_transient_failures_are_kept_for_the_next_run(tmp_path, server) -> None:
     assert first.returncode == 5 and "run the same command again" in first.stderr
     assert rows(db, "SELECT author_id FROM fetches WHERE status = 'retry'") == [(authors[2],)]
     server.api.reset_stats()
-    second = xingtu("batch", str(ids_file), "--db", str(db), "--base-url", server.base_url)
+    second = run_main("batch", str(ids_file), "--db", str(db), "--base-url", server.base_url)
     assert second.returncode == 0 and "fetching 1" in second.stdout
     assert server.api.stats.authors == {authors[2]: 1}
 
@@ -205,7 +214,7 @@ def test_a_303_halfway_stops_the_batch_and_keeps_every_earlier_success(tmp_path)
     ids_file = write_ids(tmp_path / "ids.txt", authors)
     db = tmp_path / "r.sqlite"
     with MockServer(tokens={TOKEN}, fail_authors={authors[20]: 303}) as server:
-        proc = xingtu(
+        proc = run_main(
             "batch", str(ids_file), "--db", str(db), "--base-url", server.base_url,
             "--max-concurrency", "1", "--fixed-concurrency",
         )  # fmt: skip
@@ -224,7 +233,7 @@ def test_a_stop_with_concurrency_keeps_every_success_that_was_reported(tmp_path)
     ids_file = write_ids(tmp_path / "ids.txt", authors)
     db = tmp_path / "r.sqlite"
     with MockServer(tokens={TOKEN}, latency=0.005, fail_authors={authors[100]: 601}) as server:
-        proc = xingtu(
+        proc = run_main(
             "batch",
             str(ids_file),
             "--db",
@@ -277,7 +286,7 @@ def test_sigkill_mid_run_then_resume_fetches_every_author_exactly_once(tmp_path)
         assert rows(db, "SELECT COUNT(*) FROM videos") == [(len(before) * VIDEOS_PER_AUTHOR,)]
 
         server.api.reset_stats()
-        resumed = xingtu("batch", str(ids_file), "--db", str(db), "--base-url", server.base_url)
+        resumed = run_main("batch", str(ids_file), "--db", str(db), "--base-url", server.base_url)
         assert resumed.returncode == 0, resumed.stderr
         assert f"{len(before)} already in" in resumed.stdout
         called = server.api.stats.authors
@@ -294,7 +303,7 @@ def test_progress_lines_when_stdout_is_not_a_terminal(tmp_path) -> None:
     authors = ids(60, 600)
     ids_file = write_ids(tmp_path / "ids.txt", authors)
     with MockServer(tokens={TOKEN}, latency=0.02) as server:
-        proc = xingtu(
+        proc = run_main(
             "batch", str(ids_file), "--db", str(tmp_path / "r.sqlite"), "--base-url",
             server.base_url, "--max-concurrency", "2", "--fixed-concurrency",
             "--progress-every", "0.1",
@@ -331,7 +340,7 @@ def test_progress_bar_on_a_terminal() -> None:
 def filled_db(tmp_path_factory, server) -> Path:
     tmp = tmp_path_factory.mktemp("export")
     ids_file = write_ids(tmp / "ids.txt", ids(25, 700))
-    proc = xingtu(
+    proc = run_main(
         "batch", str(ids_file), "--db", str(tmp / "r.sqlite"), "--base-url", server.base_url
     )
     assert proc.returncode == 0, proc.stderr
@@ -344,7 +353,7 @@ def stored_item_ids(db: Path) -> list[str]:
 
 def test_export_csv_reloads_with_the_same_rows(filled_db, tmp_path) -> None:
     out = tmp_path / "videos.csv"
-    proc = xingtu("export", "--db", str(filled_db), "--format", "csv", "--out", str(out))
+    proc = run_main("export", "--db", str(filled_db), "--format", "csv", "--out", str(out))
     assert proc.returncode == 0 and "150 videos written" in proc.stderr
     with out.open(newline="", encoding="utf-8") as handle:
         table = list(csv.DictReader(handle))
@@ -352,12 +361,12 @@ def test_export_csv_reloads_with_the_same_rows(filled_db, tmp_path) -> None:
     assert sorted(r["item_id"] for r in table) == stored_item_ids(filled_db)
     assert {r["category"] for r in table} == {"masterpiece", "newest", "personal_hot"}
     assert list(table[0])[:5] == ["author_id", "platform", "category", "position", "item_id"]
-    to_stdout = xingtu("export", "--db", str(filled_db))  # csv on stdout by default
+    to_stdout = run_main("export", "--db", str(filled_db))  # csv on stdout by default
     assert to_stdout.stdout == out.read_text(encoding="utf-8")
 
 
 def test_export_jsonl_reloads_with_the_same_rows(filled_db) -> None:
-    proc = xingtu("export", "--db", str(filled_db), "--format", "jsonl")
+    proc = run_main("export", "--db", str(filled_db), "--format", "jsonl")
     records = [json.loads(line) for line in proc.stdout.splitlines()]
     assert len(records) == 150
     assert sorted(r["item_id"] for r in records) == stored_item_ids(filled_db)
@@ -367,19 +376,19 @@ def test_export_jsonl_reloads_with_the_same_rows(filled_db) -> None:
 def test_export_parquet_reloads_with_the_same_rows_and_types(filled_db, tmp_path) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     out = tmp_path / "videos.parquet"
-    proc = xingtu("export", "--db", str(filled_db), "--format", "parquet", "--out", str(out))
+    proc = run_main("export", "--db", str(filled_db), "--format", "parquet", "--out", str(out))
     assert proc.returncode == 0, proc.stderr
     table = pq.read_table(out)
     assert table.num_rows == 150
     assert str(table.schema.field("item_id").type) == "string"
     assert str(table.schema.field("play").type) == "int64"
     assert sorted(table.column("item_id").to_pylist()) == stored_item_ids(filled_db)
-    no_out = xingtu("export", "--db", str(filled_db), "--format", "parquet")
+    no_out = run_main("export", "--db", str(filled_db), "--format", "parquet")
     assert no_out.returncode == 2 and "--out" in no_out.stderr
 
 
 def test_export_of_a_missing_store_is_a_clear_error(tmp_path) -> None:
-    proc = xingtu("export", "--db", str(tmp_path / "nope.sqlite"))
+    proc = run_main("export", "--db", str(tmp_path / "nope.sqlite"))
     assert proc.returncode == 2 and "does not exist" in proc.stderr
     assert not (tmp_path / "nope.sqlite").exists()
 

@@ -8,13 +8,14 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pytest
+from conftest import AUTHOR, TOKEN
 
+from justoneapi_xingtu.cli import main
 from justoneapi_xingtu.testing import MockServer
-
-TOKEN = "cli-secret-token-5678"
-AUTHOR = "7012345678901234567"
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +25,8 @@ def server():
 
 
 def xingtu(*args: str, token: str | None = TOKEN, **env: str) -> subprocess.CompletedProcess[str]:
+    """A real ``python -m justoneapi_xingtu`` process (kept for the few checks a process
+    matters for: exit status, the demo, the verbose log)."""
     environ = {k: v for k, v in os.environ.items() if not k.startswith("JUSTONEAPI_")}
     if token is not None:
         environ["JUSTONEAPI_TOKEN"] = token
@@ -37,24 +40,49 @@ def xingtu(*args: str, token: str | None = TOKEN, **env: str) -> subprocess.Comp
     )
 
 
-def test_table_lists_every_video(server) -> None:
-    proc = xingtu("rec-videos", AUTHOR, "--base-url", server.base_url)
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run(capsys, monkeypatch) -> Callable[..., Run]:
+    """``xingtu ARGS`` in-process (``main(argv)``), with ``token`` as JUSTONEAPI_TOKEN."""
+
+    def invoke(*args: str, token: str | None = TOKEN) -> Run:
+        for name in list(os.environ):
+            if name.startswith("JUSTONEAPI_"):
+                monkeypatch.delenv(name)
+        if token is not None:
+            monkeypatch.setenv("JUSTONEAPI_TOKEN", token)
+        capsys.readouterr()
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return Run(code, out, err)
+
+    return invoke
+
+
+def test_table_lists_every_video(server, run) -> None:
+    proc = run("rec-videos", AUTHOR, "--base-url", server.base_url)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.count("masterpiece") == 2 and proc.stdout.count("personal_hot") == 2
     assert f"author {AUTHOR}" in proc.stdout
 
 
-def test_json_is_the_answer_as_received(server) -> None:
-    proc = xingtu("rec-videos", AUTHOR, "--base-url", server.base_url, "--format", "json")
+def test_json_is_the_answer_as_received(server, run) -> None:
+    proc = run("rec-videos", AUTHOR, "--base-url", server.base_url, "--format", "json")
     document = json.loads(proc.stdout)
     assert document["code"] == 0 and set(document["data"]) >= {"masterpiece_videos", "base_resp"}
 
 
-def test_jsonl_and_csv_have_one_row_per_video_with_exact_ids(server) -> None:
-    jsonl = xingtu("rec-videos", AUTHOR, "--base-url", server.base_url, "--format", "jsonl")
+def test_jsonl_and_csv_have_one_row_per_video_with_exact_ids(server, run) -> None:
+    jsonl = run("rec-videos", AUTHOR, "--base-url", server.base_url, "--format", "jsonl")
     rows = [json.loads(line) for line in jsonl.stdout.splitlines()]
     assert len(rows) == 6 and all(len(r["item_id"]) == 19 for r in rows)
-    table = xingtu(
+    table = run(
         "rec-videos",
         AUTHOR,
         "--base-url",
@@ -72,10 +100,12 @@ def test_jsonl_and_csv_have_one_row_per_video_with_exact_ids(server) -> None:
 @pytest.mark.parametrize(
     "code,exit_code", [(100, 3), (600, 3), (303, 4), (601, 4), (302, 5), (400, 2), (777, 1)]
 )
-def test_errors_are_one_line_with_a_distinct_exit_code(server, code: int, exit_code: int) -> None:
+def test_errors_are_one_line_with_a_distinct_exit_code(
+    server, run, code: int, exit_code: int
+) -> None:
     server.api.set_fault(code)
     try:
-        proc = xingtu("rec-videos", AUTHOR, "--base-url", server.base_url, "--max-retries", "0")
+        proc = run("rec-videos", AUTHOR, "--base-url", server.base_url, "--max-retries", "0")
     finally:
         server.api.clear_faults()
     assert proc.returncode == exit_code
@@ -84,10 +114,10 @@ def test_errors_are_one_line_with_a_distinct_exit_code(server, code: int, exit_c
     assert TOKEN not in proc.stderr + proc.stdout
 
 
-def test_missing_token_and_bad_input_are_clear(server) -> None:
-    proc = xingtu("rec-videos", AUTHOR, "--base-url", server.base_url, token=None)
+def test_missing_token_and_bad_input_are_clear(server, run) -> None:
+    proc = run("rec-videos", AUTHOR, "--base-url", server.base_url, token=None)
     assert proc.returncode == 3 and "JUSTONEAPI_TOKEN" in proc.stderr
-    proc = xingtu("rec-videos", AUTHOR, "--base-url", server.base_url, "--platform", "TV")
+    proc = run("rec-videos", AUTHOR, "--base-url", server.base_url, "--platform", "TV")
     assert proc.returncode == 2 and "platform: unknown platform 'TV'" in proc.stderr
 
 

@@ -85,3 +85,16 @@ def test_readme_names_the_layout_it_describes() -> None:
     assert len(modules) >= 10
     for module in modules:
         assert (ROOT / "wrapper" / "justoneapi_xingtu" / module).exists(), module
+
+
+def test_version_names_the_package_and_the_spec_release(capsys: pytest.CaptureFixture[str]) -> None:
+    import justoneapi_xingtu
+    from justoneapi_xingtu.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    line = capsys.readouterr().out.strip()
+    assert line.startswith(f"xingtu {justoneapi_xingtu.__version__} (spec release ")
+    release = justoneapi_xingtu.SPEC_RELEASE_ID
+    assert (release or "hand-written") in line

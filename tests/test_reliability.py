@@ -21,10 +21,12 @@ import pytest
 from _faults import (
     answer,
     fault_server,
+    gzip_bomb,
     huge_body,
     reset_mid_body,
     slow_body,
     slow_headers,
+    trickled_head,
     truncated,
 )
 from conftest import AUTHOR, TOKEN, envelope
@@ -78,6 +80,12 @@ CASES: dict[str, tuple[Callable[..., Any], type[Exception] | None, int]] = {
     "empty body": (answer(b""), ProtocolError, 1),
     "100 MB declared": (huge_body(100 * 2**20, declare_length=True), ResponseTooLargeError, 1),
     "100 MB chunked": (huge_body(100 * 2**20, declare_length=False), ResponseTooLargeError, 1),
+    "gzip, gzip bomb": (
+        answer(gzip_bomb(4096), extra="Content-Encoding: gzip, gzip\r\n"),
+        ResponseTooLargeError,
+        1,
+    ),
+    "trickled headers": (trickled_head(0.05, OK), RequestTimeoutError, 3),
 }
 
 

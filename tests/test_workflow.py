@@ -29,10 +29,6 @@ BIN = ROOT / ".venv" / "bin"
 # Actions allowed a ref instead of a commit SHA, each with its reason in .github/zizmor.yml.
 REF_PINNED = {"pypa/gh-action-pypi-publish"}
 SHA = re.compile(r"[0-9a-f]{40}")
-# Targets a workflow names that land with another branch of the same issue. Delete each
-# entry once its target is in the Makefile: until then the test is an expected failure for
-# that target alone, never for any other.
-LANDING_ELSEWHERE = {"update": "make update comes with the spec half of issue 13"}
 
 
 def makefile_targets() -> set[str]:
@@ -81,10 +77,7 @@ def test_every_step_runs_only_existing_make_targets(path: Path) -> None:
             named += make_targets(step["run"])
     assert named, f"{path.name}: no step runs make"
     missing = sorted(set(named) - known)
-    unexpected = [t for t in missing if t not in LANDING_ELSEWHERE]
-    assert not unexpected, f"{path.name} runs make targets not in the Makefile: {unexpected}"
-    if missing:
-        pytest.xfail("; ".join(LANDING_ELSEWHERE[t] for t in missing))
+    assert not missing, f"{path.name} runs make targets not in the Makefile: {missing}"
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])

@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from ._config import Environment
 from ._redact import install_log_redaction as _install_log_redaction
+from ._spec_release import SPEC_RELEASE_ID
 from ._version import __version__
 from .client import AsyncXingtuClient, XingtuClient
 from .errors import (
     BatchStopped,
     BusinessError,
+    ClientClosedError,
     CollectionFailedError,
     DailyQuotaExceededError,
     InsufficientBalanceError,
@@ -30,7 +32,9 @@ from .errors import (
     RateLimitError,
     RequestTimeoutError,
     ResponseTooLargeError,
+    TLSError,
     TransportError,
+    WrongEventLoopError,
 )
 from .models import CATEGORIES, AuthorRecVideos, BatchStats, Category, Outcome, Video
 
@@ -38,7 +42,7 @@ if TYPE_CHECKING:
     from ._spec import Platform
     from .batch import AsyncBatch, Batch, ConcurrencyController
     from .io.export import outcomes_to_dataframe
-    from .io.store import ResultStore
+    from .io.store import ResultStore, StoreBusyError, StoreError, StoreFullError
 
 # Imported on first use (PEP 562): the generated package (attrs models), the batch
 # engine, the SQLite store and the export helpers cost import time that a plain
@@ -48,6 +52,9 @@ _LAZY = {
     "Batch": ".batch",
     "ConcurrencyController": ".batch",
     "ResultStore": ".io.store",
+    "StoreBusyError": ".io.store",
+    "StoreError": ".io.store",
+    "StoreFullError": ".io.store",
     "outcomes_to_dataframe": ".io.export",
 }
 
@@ -71,6 +78,7 @@ _install_log_redaction()
 
 __all__ = [
     "CATEGORIES",
+    "SPEC_RELEASE_ID",
     "AsyncBatch",
     "AsyncXingtuClient",
     "AuthorRecVideos",
@@ -79,6 +87,7 @@ __all__ = [
     "BatchStopped",
     "BusinessError",
     "Category",
+    "ClientClosedError",
     "CollectionFailedError",
     "ConcurrencyController",
     "DailyQuotaExceededError",
@@ -97,8 +106,13 @@ __all__ = [
     "RequestTimeoutError",
     "ResponseTooLargeError",
     "ResultStore",
+    "StoreBusyError",
+    "StoreError",
+    "StoreFullError",
+    "TLSError",
     "TransportError",
     "Video",
+    "WrongEventLoopError",
     "XingtuClient",
     "__version__",
     "outcomes_to_dataframe",

@@ -6,10 +6,10 @@ of the CPU per call at high concurrency (bench/RESULTS.md), asyncio only. Needs 
 
 What the httpx path guarantees holds here too:
 
-* the body is read raw (``auto_decompress=False``) and decoded here piece by piece, every
-  decompressor asked for at most 64 KiB at a time (``Content-Encoding: gzip, gzip``
-  included), raw and decoded bytes held to ``max_response_bytes`` as they arrive, so a
-  small compressed answer cannot inflate past the cap;
+* the body is read raw (``auto_decompress=False``) and decoded by ``_codings.Decoder``
+  piece by piece, as on the httpx path (``Content-Encoding: gzip, gzip`` included), raw
+  and decoded bytes held to ``max_response_bytes`` as they arrive, so a small compressed
+  answer cannot inflate past the cap;
 * one deadline for the whole call: ``ClientTimeout(total=timeout)`` covers the pool, the
   connection, the headers and every body read;
 * ``HTTP_PROXY``/``HTTPS_PROXY``/``NO_PROXY`` are honoured, read once per host and
@@ -27,8 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import aiohttp
@@ -36,58 +35,13 @@ import httpx
 import yarl
 from aiohttp.helpers import get_env_proxy_for_url
 
+from ._codings import ACCEPT_ENCODING, Decoder
 from ._version import __version__
 
 if TYPE_CHECKING:
     from ._base_client import BaseClient
 
 __all__ = ["AiohttpSender"]
-
-_WBITS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
-PIECE = 64 * 1024
-"""The most any decompressor is asked to produce per call."""
-
-
-class _Decoder:
-    """Undo ``Content-Encoding`` piece by piece (last coding applied, first undone), no
-    stage ever asked for more than :data:`PIECE` bytes at a time, so the collector counts
-    decoded bytes as they appear and stops at its cap before a bomb inflates."""
-
-    def __init__(self, content_encoding: str) -> None:
-        codings = [c.strip().lower() for c in content_encoding.split(",")]
-        codings = [c for c in codings if c and c != "identity"]
-        unknown = [c for c in codings if c not in _WBITS]
-        if unknown:
-            raise httpx.DecodingError(
-                f"the answer uses Content-Encoding {', '.join(unknown)!r}, which this client "
-                "did not ask for and does not decode"
-            )
-        self._stages = [zlib.decompressobj(_WBITS[c]) for c in reversed(codings)]
-
-    def feed(self, raw: bytes) -> Iterator[bytes]:
-        """The decoded pieces of the next raw bytes, each at most :data:`PIECE` long."""
-        return self._through(0, raw)
-
-    def _through(self, index: int, data: bytes) -> Iterator[bytes]:
-        if index == len(self._stages):
-            if data:
-                yield data
-            return
-        stage = self._stages[index]
-        while not stage.eof:
-            try:
-                out = stage.decompress(data, PIECE)
-            except zlib.error as exc:
-                raise httpx.DecodingError(f"corrupt compressed body: {exc}") from None
-            data = stage.unconsumed_tail
-            yield from self._through(index + 1, out)
-            if not data and len(out) < PIECE:
-                return  # all of it consumed, nothing held back
-
-    def finish(self) -> None:
-        """Check that every coding's stream ended with the body."""
-        if not all(stage.eof for stage in self._stages):
-            raise httpx.DecodingError("the compressed body ends before its stream does")
 
 
 class _Collector:
@@ -100,7 +54,7 @@ class _Collector:
         declared = headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > self.limit:
             raise self.too_large()
-        self.decoder = _Decoder(headers.get("Content-Encoding", ""))
+        self.decoder = Decoder(headers.get("Content-Encoding"))
         self.deadline = deadline
         self.chunks: list[bytes] = []
         self.raw_size = self.size = 0
@@ -133,7 +87,7 @@ class AiohttpSender:
         self._proxies: dict[tuple[str, str | None], dict[str, Any]] = {}
         self._headers = {
             "Accept": "application/json",
-            "Accept-Encoding": "gzip, deflate",
+            "Accept-Encoding": ACCEPT_ENCODING,  # only what _codings decodes with a bound
             "User-Agent": f"justoneapi-xingtu/{__version__} aiohttp/{aiohttp.__version__}",
         }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import logging
+import ssl
 import time
 import urllib.parse
 from collections.abc import Iterator, Mapping
@@ -19,6 +20,7 @@ import httpx
 import orjson
 
 from . import _retry, _spec
+from ._codings import ACCEPT_ENCODING, Decoder
 from ._config import (
     DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
@@ -30,13 +32,16 @@ from ._config import (
     resolve_timeout,
     resolve_token,
 )
-from ._redact import redact
+from ._redact import Redactor, display_url, remember, url_secrets
+from ._transport import tls_failure
 from ._version import __version__
 from .errors import (
+    ClientClosedError,
     JustOneAPIError,
     ProtocolError,
     RequestTimeoutError,
     ResponseTooLargeError,
+    TLSError,
     TransportError,
     error_for_code,
 )
@@ -46,29 +51,42 @@ logger = logging.getLogger("justoneapi_xingtu")
 
 
 _UNSET: Any = object()
+_NOT_JSON: Any = object()
 
 
 class _Body:
-    """The chunks of one streamed answer, held to ``max_response_bytes`` and to the
-    whole-call deadline (httpx's read timeout is per chunk: a trickle never trips it)."""
+    """One streamed answer: its raw bytes decoded through its content codings piece by
+    piece, held to ``max_response_bytes`` as decoded bytes are produced (so a compression
+    bomb is refused before it inflates) and to the whole-call deadline."""
 
-    __slots__ = ("chunks", "client", "deadline", "size")
+    __slots__ = ("chunks", "client", "complete", "deadline", "decoder", "raw_size", "size")
 
-    def __init__(self, client: BaseClient) -> None:
+    def __init__(self, client: BaseClient, response: httpx.Response, deadline: float) -> None:
         self.client = client
-        self.deadline = time.monotonic() + client.timeout
+        self.deadline = deadline
         self.chunks: list[bytes] = []
-        self.size = 0
+        self.raw_size = self.size = 0
+        # An answer built in memory (a caller's mock transport) arrives read and decoded.
+        self.complete = response.is_stream_consumed
+        self.decoder = Decoder(None if self.complete else response.headers.get("content-encoding"))
+        if self.complete:
+            self.add(response.content)
 
-    def add(self, chunk: bytes) -> None:
-        self.size += len(chunk)
-        if self.size > self.client.max_response_bytes:
+    def add(self, raw: bytes) -> None:
+        limit = self.client.max_response_bytes
+        self.raw_size += len(raw)
+        if self.raw_size > limit:
             raise self.client._too_large()
-        self.chunks.append(chunk)
+        for piece in self.decoder.feed(raw):
+            self.size += len(piece)
+            if self.size > limit:
+                raise self.client._too_large()
+            self.chunks.append(piece)
         if time.monotonic() > self.deadline:
             raise self.client._transport_error(httpx.ReadTimeout("body still arriving"))
 
     def value(self) -> bytes:
+        self.decoder.finish()
         return b"".join(self.chunks)
 
 
@@ -88,21 +106,35 @@ class BaseClient:
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         self._token = resolve_token(token)
-        self.env, self.base_url = resolve_endpoint(env, base_url)
+        self._set_endpoint(*resolve_endpoint(env, base_url))
         self.timeout = resolve_timeout(timeout)
         self.max_retries = check_max_retries(max_retries)
         self.max_response_bytes = check_max_response_bytes(max_response_bytes)
-        self._url = self.base_url + _spec.PATH
         self._headers = {
             "Accept": "application/json",
+            "Accept-Encoding": ACCEPT_ENCODING,  # only what _codings decodes with a bound
             "User-Agent": f"justoneapi-xingtu/{__version__} httpx/{httpx.__version__}",
         }
-        if is_cleartext_to_remote(self.base_url):
+        if is_cleartext_to_remote(self._base_url):
             logger.warning(
                 "%s sends the token over plain HTTP: anyone on the network path can read it. "
                 "Use env='prod-global' (HTTPS) unless you accept that.",
                 self.base_url,
             )
+
+    def _set_endpoint(self, env: Environment | None, base_url: str) -> None:
+        """Use ``base_url``; ``self.base_url`` shows it with any password masked."""
+        self.env = env
+        self._base_url = base_url
+        self.base_url = display_url(base_url)
+        """The base URL in use, fit to print: a password in it shows as ``***``."""
+        self._url = base_url + _spec.PATH
+        self._set_secrets()
+
+    def _set_secrets(self) -> None:
+        """Mask this client's token and base URL userinfo wherever text leaves it."""
+        self._redact = Redactor((self._token, *url_secrets(self._base_url)))
+        remember(self._redact)  # and in the HTTP stack's log records while it lives
 
     def with_options(
         self,
@@ -124,11 +156,13 @@ class BaseClient:
         clone._owns_http = False
         if token is not _UNSET:
             clone._token = resolve_token(token)
+            clone._set_secrets()
         if env is not _UNSET or base_url is not _UNSET:
-            clone.env, clone.base_url = resolve_endpoint(
-                None if env is _UNSET else env, None if base_url is _UNSET else base_url
+            clone._set_endpoint(
+                *resolve_endpoint(
+                    None if env is _UNSET else env, None if base_url is _UNSET else base_url
+                )
             )
-            clone._url = clone.base_url + _spec.PATH
         if timeout is not _UNSET:
             clone.timeout = resolve_timeout(timeout)
         if max_retries is not _UNSET:
@@ -138,20 +172,21 @@ class BaseClient:
         return clone
 
     def _prepare(self, o_author_id: object, platform: object) -> tuple[str, str, dict[str, str]]:
+        """The checked author id and platform, and the query without the token (which
+        :meth:`_url_for` adds: no frame of a call holds it in a local)."""
         author_id = _spec.check_author_id(o_author_id)
         chosen = _spec.parse_platform(platform)
-        params = _spec.query(token=self._token, o_author_id=author_id, platform=chosen)
-        return author_id, chosen, params
+        return author_id, chosen, _spec.query(o_author_id=author_id, platform=chosen)
 
     def _url_for(self, params: dict[str, str]) -> str:
-        """The request URL with its query: encoded here once, rather than parsed and
-        merged again by httpx on every call."""
-        return f"{self._url}?{urllib.parse.urlencode(params)}"
-
-    def _redact(self, text: str) -> str:
-        return redact(text, (self._token,))
+        """The request URL with its query, token first as the spec orders it: encoded
+        here once, rather than parsed and merged again by httpx on every call."""
+        query = {**_spec.query(token=self._token), **params}
+        return f"{self._url}?{urllib.parse.urlencode(query)}"
 
     def _transport_error(self, exc: Exception) -> TransportError:
+        if (tls := tls_failure(exc)) is not None:
+            return self._tls_error(tls)
         kind = RequestTimeoutError if isinstance(exc, httpx.TimeoutException) else TransportError
         what = "timed out" if kind is RequestTimeoutError else "failed"
         detail = self._redact(str(exc)) or "no detail"
@@ -162,29 +197,72 @@ class BaseClient:
         )
         return kind(f"request to {self.base_url} {what}{hint}: {type(exc).__name__}: {detail}")
 
+    def _tls_error(self, exc: ssl.SSLError) -> TLSError:
+        reason = self._redact(exc.reason or str(exc))
+        return TLSError(
+            f"TLS with {self.base_url} failed ({reason}): check that the server speaks HTTPS "
+            "at that URL and that its certificate is trusted."
+        )
+
     def _too_large(self) -> ResponseTooLargeError:
         return ResponseTooLargeError(
             f"the answer is larger than max_response_bytes={self.max_response_bytes}; "
             "it was not read into memory"
         )
 
-    def _body(self, headers: httpx.Headers) -> _Body:
-        """A collector for one answer's body, refusing it early when it declares too much."""
-        declared = headers.get("content-length")
+    def _body(self, response: httpx.Response, deadline: float) -> _Body:
+        """A collector for one answer's raw body (unless ``complete`` already), refusing it
+        early when it declares too much; ``deadline`` (``time.monotonic()``) ends the call."""
+        declared = response.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > self.max_response_bytes:
             raise self._too_large()
-        return _Body(self)
+        return _Body(self, response, deadline)
 
     @contextlib.contextmanager
     def _http_errors(self) -> Iterator[None]:
-        """Turn httpx's exceptions into this package's, with the token redacted."""
+        """Turn httpx's exceptions into this package's, with the token redacted.
+
+        The httpx error is not chained (its ``request.url`` carries the token); the
+        clients also detach what they finally raise (:meth:`_final`).
+        """
+        failure: JustOneAPIError | None = None
         try:
             yield
         except httpx.DecodingError as exc:
-            detail = self._redact(str(exc))
-            raise ProtocolError(f"the answer could not be decoded: {detail}") from None
+            failure = ProtocolError(f"the answer could not be decoded: {self._redact(str(exc))}")
         except httpx.HTTPError as exc:
-            raise self._transport_error(exc) from None
+            failure = self._transport_error(exc)
+        if failure is not None:
+            raise failure from None
+
+    def _is_closed(self) -> bool:
+        http = getattr(self, "_http", None)
+        return bool(http is not None and http.is_closed)
+
+    def _check_open(self) -> None:
+        """Refuse to send once the client (its httpx client) was closed."""
+        if self._is_closed():
+            raise ClientClosedError()
+
+    def _failure(self, error: Exception) -> JustOneAPIError:
+        """What a failed attempt raises: a call cut short because the client was closed
+        (mid-call, or a RuntimeError from httpx) is a :class:`ClientClosedError`."""
+        if self._is_closed() and not isinstance(error, ClientClosedError):
+            return ClientClosedError()
+        if isinstance(error, JustOneAPIError):
+            return error
+        raise error
+
+    @staticmethod
+    def _final(error: JustOneAPIError) -> JustOneAPIError:
+        """``error`` detached from what it was raised during, to raise outside any except
+        block: no ``__context__``/``__cause__`` (an httpx error holds the request, and its
+        URL the token) and no traceback through the frames below the public method (their
+        locals hold the httpx error, the response and the raw body): the traceback starts
+        at the call the user made."""
+        error.__cause__ = error.__context__ = None
+        error.__suppress_context__ = True
+        return error.with_traceback(None)
 
     def _next_delay(self, error: JustOneAPIError, attempt: int, author_id: str) -> float | None:
         """After failed attempt number ``attempt`` (from 0): the wait before the next one,
@@ -204,9 +282,10 @@ class BaseClient:
         platform: str,
     ) -> AuthorRecVideos:
         """The result of a code-0 envelope, or the exception the answer calls for."""
-        result = decode_success(body, author_id=author_id, platform=platform)
-        if result is not None:  # the usual answer, decoded straight into typed videos
-            return result
+        if not self._redact.found_in(body):  # an echoed secret is scrubbed on the path below
+            result = decode_success(body, author_id=author_id, platform=platform, mask=self._redact)
+            if result is not None:  # the usual answer, decoded straight into typed videos
+                return result
 
         def not_an_envelope(detail: str) -> ProtocolError:
             return ProtocolError(
@@ -219,9 +298,19 @@ class BaseClient:
         try:
             document = orjson.loads(body)
         except orjson.JSONDecodeError:
-            kind = headers.get("content-type", "no content type")
-            shown = self._redact(body[:80].decode("utf-8", "replace")).strip() or "an empty body"
-            raise not_an_envelope(f" ({kind}) is not a JSON envelope: {shown!r}") from None
+            document = _NOT_JSON
+        if document is _NOT_JSON:  # raised here: the JSONDecodeError (holding the body) stays out
+            kind = self._redact(headers.get("content-type", "no content type"))
+            # masked before it is cut: a secret across the cut must not show its first half
+            window = self._redact(body[:4096].decode("utf-8", "replace"))
+            shown = window[:80].strip() or "an empty body"
+            raise not_an_envelope(f" ({kind}) is not a JSON envelope: {shown!r}")
+        if self._redact.found_in(body):  # the server echoed a secret: mask it at the source
+            document = self._redact.scrub(document)
+        elif isinstance(document, dict):  # the shown and stored fields, even JSON-escaped
+            for name in ("message", "requestId"):
+                if isinstance(document.get(name), str):
+                    document[name] = self._redact(document[name])
         code = document.get("code") if isinstance(document, dict) else None
         if not isinstance(code, int) or isinstance(code, bool):
             raise not_an_envelope(
@@ -235,7 +324,7 @@ class BaseClient:
         raise error_for_code(
             code,
             self._redact(message) if isinstance(message, str) else None,
-            request_id=request_id if isinstance(request_id, str) else None,
+            request_id=self._redact(request_id) if isinstance(request_id, str) else None,
             http_status=status,
             retry_after=_retry.parse_retry_after(headers),
         )

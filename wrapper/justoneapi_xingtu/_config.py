@@ -12,7 +12,10 @@ import enum
 import ipaddress
 import math
 import os
+import re
 from urllib.parse import urlsplit
+
+from ._redact import redact, url_secrets
 
 __all__ = [
     "DEFAULT_MAX_RESPONSE_BYTES",
@@ -71,19 +74,59 @@ def parse_environment(value: Environment | str) -> Environment:
     raise ValueError(f"env: unknown environment {value!r}; expected one of {valid}")
 
 
+_HOST_LABEL = re.compile(r"[A-Za-z0-9_-]{1,63}")
+
+
 def check_base_url(url: str, *, source: str = "base_url") -> str:
-    """Return ``url`` without a trailing slash, or raise ValueError saying what is wrong."""
+    """Return ``url`` without a trailing slash, or raise ValueError saying what is wrong.
+
+    The URL is checked the way httpx will use it (parsed, a request built on it, the host
+    a valid name or address), so a URL that cannot be sent is refused here, once, rather
+    than on every call. Messages never show a password of the URL.
+    """
     if not isinstance(url, str) or not url.strip():
         raise ValueError(f"{source}: expected an http(s) URL such as https://api.justoneapi.com")
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    url = url.strip().rstrip("/")
+    problem = _url_problem(url)
+    if problem:
         raise ValueError(
-            f"{source}: {parts.scheme or 'no'} scheme in {url.strip()[:80]!r}; "
-            "expected an http(s) URL such as https://api.justoneapi.com"
+            f"{source}: {problem}; expected an http(s) URL such as https://api.justoneapi.com"
         )
-    if parts.query or parts.fragment:
-        raise ValueError(f"{source}: must not carry a query string or fragment")
-    return url.strip().rstrip("/")
+    return url
+
+
+def _url_problem(url: str) -> str | None:
+    """What makes ``url`` unusable as a base URL, or None."""
+    import httpx  # the caller imports it anyway; kept out of `import justoneapi_xingtu._config`
+
+    try:
+        parsed = httpx.URL(url)
+        httpx.Request("GET", url + "/x?token=x")
+    except (httpx.InvalidURL, ValueError, UnicodeError) as error:
+        # httpx's wording names the character or part at fault; it may quote the URL
+        return f"cannot be parsed ({redact(str(error), url_secrets(url))})"
+    if parsed.scheme not in ("http", "https"):
+        return f"{parsed.scheme or 'no'} scheme, not http or https"
+    if parsed.query or parsed.fragment or "?" in url or "#" in url:
+        return "must not carry a query string or fragment"
+    host = parsed.host
+    if not host:
+        return "no host"
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        return f"port {parsed.port} is not between 1 and 65535"
+    if not _is_ip(host):
+        name = parsed.raw_host.decode("ascii", "replace").removesuffix(".")
+        if len(name) > 253 or not all(_HOST_LABEL.fullmatch(part) for part in name.split(".")):
+            return f"{name[:80]!r} is not a valid host name"
+    return None
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def resolve_endpoint(
@@ -137,11 +180,22 @@ def resolve_token(token: str | None) -> str:
         )
     if not isinstance(token, str) or token != token.strip() or any(c.isspace() for c in token):
         raise ValueError(f"{source}: expected a non-empty string without whitespace")
-    try:
-        token.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError(f"{source}: contains characters that cannot be sent") from None
+    if not _encodable(token):
+        # raised outside the except block: the UnicodeEncodeError (which holds the whole
+        # token) must not stay attached as __context__
+        raise ValueError(
+            f"{source}: contains characters that cannot be sent (not encodable as UTF-8, "
+            "such as a lone surrogate)"
+        )
     return token
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def resolve_timeout(timeout: float | None) -> float:

@@ -6,10 +6,12 @@ decoding, retry schedule); each adds only its send-and-sleep loop.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Literal, Self
 
+import anyio.lowlevel
 import httpx
 
 from . import _retry
@@ -22,8 +24,14 @@ from ._config import (
     Environment,
 )
 from ._spec import DEFAULT_PLATFORM
-from ._transport import AsyncShardedTransport, ShardedTransport
-from .errors import JustOneAPIError
+from ._transport import (
+    AsyncShardedTransport,
+    ShardedTransport,
+    async_proxy_mounts,
+    deadline,
+    proxy_mounts,
+)
+from .errors import JustOneAPIError, WrongEventLoopError
 from .models import AuthorRecVideos
 
 if TYPE_CHECKING:  # the batch engine is imported on first use: `import` stays fast
@@ -45,12 +53,18 @@ class XingtuClient(BaseClient):
             ``"prod-cn"``; defaults to ``JUSTONEAPI_ENV``.
         base_url: any base URL (a proxy, the mock server); wins over ``env``.
             Defaults to ``JUSTONEAPI_BASE_URL``.
-        timeout: seconds for a whole call (connect to last byte); default 60 as the
-            documentation advises, or ``JUSTONEAPI_TIMEOUT``.
+        timeout: seconds for a whole call (connect to last byte, each attempt); default 60
+            as the documentation advises, or ``JUSTONEAPI_TIMEOUT``.
         max_retries: retries of transient failures (301, 302, 500, 5xx-like codes, HTTP
             5xx without an envelope, connection errors, timeouts); 0 disables them.
-        max_response_bytes: answers larger than this are refused without being loaded.
-        http_client: your own ``httpx.Client`` (proxies, transports); you close it.
+        max_response_bytes: answers larger than this, decoded, are refused without being
+            loaded (a compression bomb is stopped as it inflates).
+        http_client: your own ``httpx.Client`` (transports, proxies, TLS); you close it.
+            The whole-call timeout then reaches body reads only: httpx's own timeouts
+            are per socket read.
+
+    The client's own pool honours ``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY`` and
+    ``NO_PROXY`` as httpx does.
 
     Example::
 
@@ -86,7 +100,9 @@ class XingtuClient(BaseClient):
             )
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
-            timeout=self.timeout, transport=ShardedTransport(MAX_CONNECTIONS)
+            timeout=self.timeout,
+            transport=ShardedTransport(MAX_CONNECTIONS),
+            mounts=proxy_mounts(MAX_CONNECTIONS),
         )
 
     def author_rec_videos(
@@ -102,16 +118,17 @@ class XingtuClient(BaseClient):
         attempt = 0
         while True:
             try:
-                status, headers, body = self._send(params)
-                result = self._decode(status, headers, body, author_id, chosen)
+                self._check_open()
+                result = self._decode(*self._send(params), author_id, chosen)
                 result.attempts = attempt + 1
                 return result
-            except JustOneAPIError as error:
-                delay = self._next_delay(error, attempt, author_id)
-                if delay is None:
-                    raise
-                _retry.sleep(delay)
-                attempt += 1
+            except (JustOneAPIError, RuntimeError) as error:
+                failure = self._failure(error)
+            delay = self._next_delay(failure, attempt, author_id)
+            if delay is None:
+                raise self._final(failure)
+            _retry.sleep(delay)
+            attempt += 1
 
     def author_rec_videos_many(
         self,
@@ -151,19 +168,23 @@ class XingtuClient(BaseClient):
         )
 
     def _send(self, params: dict[str, str]) -> tuple[int, httpx.Headers, bytes]:
+        # Raw bytes, decoded by _Body with a bound; every socket read within the deadline.
         with (
+            deadline(self.timeout) as end,
             self._http_errors(),
             self._http.stream(
                 "GET", self._url_for(params), headers=self._headers, timeout=self.timeout
             ) as response,
         ):
-            body = self._body(response.headers)
-            for chunk in response.iter_bytes():
+            body = self._body(response, end)
+            for chunk in () if body.complete else response.iter_raw():
                 body.add(chunk)
             return response.status_code, response.headers, body.value()
 
     def close(self) -> None:
-        """Close the connection pool, if this client created it."""
+        """Close the connection pool, if this client created it. Later calls raise
+        :class:`~justoneapi_xingtu.ClientClosedError`; a call in flight that fails because of
+        the close raises it too, without retries."""
         if self._owns_http:
             self._http.close()
 
@@ -177,6 +198,31 @@ class XingtuClient(BaseClient):
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+class _LoopBinding:
+    """The event loop an async pool belongs to: the loop of the client's first call.
+
+    httpx's async connections are bound to the loop that opened them; used from another
+    loop they fail with a raw ``RuntimeError`` (or hang), so that is refused up front.
+    """
+
+    __slots__ = ("loop",)
+
+    def __init__(self) -> None:
+        self.loop: object | None = None
+
+    def check(self, *, bind: bool = True) -> None:
+        """Raise :class:`WrongEventLoopError` unless called in the pool's loop (the first
+        one seen, when ``bind``)."""
+        try:
+            current: object = asyncio.get_running_loop()  # the common case, and the cheap one
+        except RuntimeError:  # trio
+            current = anyio.lowlevel.current_token().native_token
+        if self.loop is None and bind:
+            self.loop = current
+        elif self.loop is not None and current is not self.loop:
+            raise WrongEventLoopError()
 
 
 class AsyncXingtuClient(BaseClient):
@@ -222,8 +268,11 @@ class AsyncXingtuClient(BaseClient):
         self._owns_http = http_client is None
         self._aiohttp: AiohttpSender | None = _aiohttp_backend(backend, http_client)
         self._http = http_client or httpx.AsyncClient(
-            timeout=self.timeout, transport=AsyncShardedTransport(MAX_CONNECTIONS)
+            timeout=self.timeout,
+            transport=AsyncShardedTransport(MAX_CONNECTIONS),
+            mounts=async_proxy_mounts(MAX_CONNECTIONS),
         )
+        self._loop = _LoopBinding()  # shared with the with_options() copies, like the pool
 
     async def author_rec_videos(
         self, o_author_id: str, *, platform: Platform | str = DEFAULT_PLATFORM
@@ -233,16 +282,18 @@ class AsyncXingtuClient(BaseClient):
         attempt = 0
         while True:
             try:
-                status, headers, body = await self._send(params)
-                result = self._decode(status, headers, body, author_id, chosen)
+                self._check_open()
+                self._loop.check()
+                result = self._decode(*await self._send(params), author_id, chosen)
                 result.attempts = attempt + 1
                 return result
-            except JustOneAPIError as error:
-                delay = self._next_delay(error, attempt, author_id)
-                if delay is None:
-                    raise
-                await _retry.async_sleep(delay)
-                attempt += 1
+            except (JustOneAPIError, RuntimeError) as error:
+                failure = self._failure(error)
+            delay = self._next_delay(failure, attempt, author_id)
+            if delay is None:
+                raise self._final(failure)
+            await _retry.async_sleep(delay)
+            attempt += 1
 
     def author_rec_videos_many(
         self,
@@ -277,18 +328,24 @@ class AsyncXingtuClient(BaseClient):
     async def _send(self, params: dict[str, str]) -> tuple[int, Mapping[str, str], bytes]:
         if self._aiohttp is not None:  # backend="aiohttp": the same call, on aiohttp
             return await self._aiohttp.send(self, params)
-        with self._http_errors():
+        # Raw bytes, decoded by _Body with a bound; every socket read within the deadline.
+        with deadline(self.timeout) as end, self._http_errors():
             async with self._http.stream(
                 "GET", self._url_for(params), headers=self._headers, timeout=self.timeout
             ) as response:
-                body = self._body(response.headers)
-                async for chunk in response.aiter_bytes():
-                    body.add(chunk)
+                body = self._body(response, end)
+                if not body.complete:
+                    async for chunk in response.aiter_raw():
+                        body.add(chunk)
                 return response.status_code, response.headers, body.value()
 
     async def aclose(self) -> None:
-        """Close the connection pool, if this client created it."""
+        """Close the connection pool, if this client created it (in the event loop that
+        used it: from another one, :class:`~justoneapi_xingtu.WrongEventLoopError`). Calls
+        in flight end at once with :class:`~justoneapi_xingtu.ClientClosedError`, without
+        retries."""
         if self._owns_http:
+            self._loop.check(bind=False)
             await self._http.aclose()
             if self._aiohttp is not None:
                 await self._aiohttp.aclose()

@@ -16,9 +16,13 @@ help) and never the token.
     │   ├── PermissionDeniedError    600
     │   └── InsufficientBalanceError 601
     ├── TransportError               connection failures (retryable)
-    │   └── RequestTimeoutError      no complete answer within the timeout
+    │   ├── RequestTimeoutError      no complete answer within the timeout
+    │   └── TLSError                 TLS handshake refused: wrong scheme, untrusted cert
     ├── ProtocolError                the answer is not a JSON envelope
     │   └── ResponseTooLargeError    the body passed ``max_response_bytes``
+    ├── ClientClosedError            (also a RuntimeError) the client was closed
+    ├── WrongEventLoopError          (also a RuntimeError) an async client used from a
+    │                                second event loop
     └── BatchStopped                 a batch hit 100/303/600/601: no later call can succeed
 """
 
@@ -29,6 +33,7 @@ from typing import ClassVar
 __all__ = [
     "BatchStopped",
     "BusinessError",
+    "ClientClosedError",
     "CollectionFailedError",
     "DailyQuotaExceededError",
     "InsufficientBalanceError",
@@ -42,7 +47,9 @@ __all__ = [
     "RateLimitError",
     "RequestTimeoutError",
     "ResponseTooLargeError",
+    "TLSError",
     "TransportError",
+    "WrongEventLoopError",
     "error_for_code",
 ]
 
@@ -236,6 +243,16 @@ class RequestTimeoutError(TransportError):
     """No complete answer within the client's timeout (the page advises at least 60 s)."""
 
 
+class TLSError(TransportError):
+    """The TLS handshake was refused: a plain-HTTP server behind ``https://``, a certificate
+    the client does not trust, no common protocol version. A configuration problem: not
+    retried, and a batch stops at once (every later call would fail the same way), with the
+    unfinished ids to run again once ``base_url`` or the trust store is fixed."""
+
+    retryable = False
+    stops_batch = True
+
+
 class ProtocolError(JustOneAPIError):
     """The answer is not a JSON envelope: an HTML error page, a non-object, no ``code``..."""
 
@@ -254,7 +271,40 @@ class ProtocolError(JustOneAPIError):
 
 
 class ResponseTooLargeError(ProtocolError):
-    """The body grew past ``max_response_bytes``; it was not read into memory whole."""
+    """The body grew past ``max_response_bytes`` (raw or decoded, counted as bytes arrive
+    and as they inflate); it was not read into memory whole."""
+
+
+class ClientClosedError(JustOneAPIError, RuntimeError):
+    """The client was closed: no call can be sent with it any more.
+
+    Calls in flight when it closed end with this error at once, without retries. A batch
+    using the client stops (:class:`BatchStopped`) with the unfinished ids.
+    """
+
+    stops_batch = True
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(
+            message
+            or "the client was closed, so no request can be sent with it: create a new "
+            "client (calls in flight when it closed end with this error, not retried)"
+        )
+
+
+class WrongEventLoopError(JustOneAPIError, RuntimeError):
+    """An :class:`~justoneapi_xingtu.AsyncXingtuClient` was used from an event loop other
+    than the one of its first call: its connections belong to that loop."""
+
+    stops_batch = True
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(
+            message
+            or "this AsyncXingtuClient was first used in another event loop, which owns its "
+            "connections: create one client per event loop (for example inside the "
+            "coroutine given to asyncio.run), or use XingtuClient from threads"
+        )
 
 
 class BatchStopped(JustOneAPIError):
@@ -262,7 +312,8 @@ class BatchStopped(JustOneAPIError):
 
     Raised by ``author_rec_videos_many`` after every outcome completed so far was
     yielded, when a call answers 100 (token), 303 (daily quota), 600 (permission) or
-    601 (balance): the calls still in flight are cancelled, the rest are not sent.
+    601 (balance), or its TLS handshake is refused (:class:`TLSError`): the calls still
+    in flight are cancelled, the rest are not sent.
 
     Attributes:
         cause: the error that stopped the batch (its ``code``, ``request_id``...).

@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 import time
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
@@ -279,20 +279,24 @@ class _LazyJSON:
     """An answer's JSON, decoded the first time it is asked for (shared by the result
     and its videos, which hold no reference to the result itself)."""
 
-    __slots__ = ("_body", "_value")
+    __slots__ = ("_body", "_mask", "_value")
 
-    def __init__(self, body: bytes) -> None:
+    def __init__(self, body: bytes, mask: Callable[[str], str]) -> None:
         self._body = body
+        self._mask = mask
         self._value: Any = None
 
     @property
     def value(self) -> Any:
         if self._value is None:
             try:
-                self._value = orjson.loads(self._body)
+                value = orjson.loads(self._body)
             except orjson.JSONDecodeError:  # msgspec read it; orjson refuses very little more
-                self._value = msgspec.json.decode(self._body)
-            self._body = b""
+                value = msgspec.json.decode(self._body)
+            for name in ("message", "requestId"):  # as the typed envelope shows them
+                if isinstance(value.get(name), str):
+                    value[name] = self._mask(value[name])
+            self._value, self._body = value, b""
         return self._value
 
 
@@ -316,16 +320,31 @@ class _Success(msgspec.Struct):
 _decode_success = msgspec.json.Decoder(_Success).decode
 
 
+def _same(text: str) -> str:
+    return text
+
+
 def decode_success(
-    body: bytes, *, author_id: str = "", platform: str = ""
+    body: bytes,
+    *,
+    author_id: str = "",
+    platform: str = "",
+    mask: Callable[[str], str] = _same,
 ) -> AuthorRecVideos | None:
     """The result of a code-0 answer decoded straight into typed videos, or ``None``
-    when the answer needs the general path (any other code, or a value to convert)."""
+    when the answer needs the general path (any other code, or a value to convert).
+
+    ``mask`` is applied to the fields shown and stored (``message``, ``requestId``), in
+    the typed result and in its raw JSON alike, as the general path does."""
     try:
         envelope = _decode_success(body)
     except msgspec.DecodeError:  # ValidationError included
         return None
-    return AuthorRecVideos._typed(envelope, body, author_id, platform)
+    if envelope.message is not None:
+        envelope.message = mask(envelope.message)
+    if envelope.requestId is not None:
+        envelope.requestId = mask(envelope.requestId)
+    return AuthorRecVideos._typed(envelope, body, author_id, platform, mask)
 
 
 class AuthorRecVideos:
@@ -362,11 +381,16 @@ class AuthorRecVideos:
 
     @classmethod
     def _typed(
-        cls, envelope: _Success, body: bytes, author_id: str, platform: str
+        cls,
+        envelope: _Success,
+        body: bytes,
+        author_id: str,
+        platform: str,
+        mask: Callable[[str], str],
     ) -> AuthorRecVideos:
         self = cls.__new__(cls)
         self._raw = None
-        self._json = answer = _LazyJSON(body)
+        self._json = answer = _LazyJSON(body, mask)
         self._envelope = envelope
         self.author_id = author_id
         self.platform = platform

@@ -6,17 +6,19 @@ in the order they complete. Three parts:
 
 * :class:`ConcurrencyController` decides when the next call may start. It is pure (every
   method takes the time ``now``; no I/O, no sleeping), so its behaviour is testable
-  without a clock. AIMD on the number of calls in flight (start at 4, grow while calls
-  succeed and the window is full, halve on rate limiting) plus a pacing token bucket: at
-  a 302 it estimates the rate the server allowed and paces new starts slightly below it,
-  then probes upward slowly. ``Retry-After`` pauses every new start.
+  without a clock. It tells a rate limit from noise: a stray 302 is retried and slows
+  nothing; only a share of rate limits in a sliding window (or a limit that outlives its
+  own ``Retry-After``) lowers the pace, to what the server accepted, from which it climbs
+  back CUBIC-style within seconds. ``Retry-After`` pauses every new start; a known
+  ``rate_per_s`` paces the starts from the first call.
 * the engine (:func:`_run`) sends each author's call once at a time (the client's own
   retries are switched off for it), so every 302 and HTTP 429 reaches the controller; it
   retries transient failures itself (``max_retries`` of the client, with backoff) and
   rate-limited calls after the pause (``max_rate_limit_retries``).
-* stop conditions: 100, 303, 600 and 601 cancel the calls in flight, send no more, and
-  raise :class:`~justoneapi_xingtu.errors.BatchStopped` after the outcomes finished so
-  far were yielded.
+* stop conditions: 100, 303, 600 and 601, and a ``Retry-After`` longer than
+  ``MAX_RETRY_AFTER`` (60 s), cancel the calls in flight, send no more, and raise
+  :class:`~justoneapi_xingtu.errors.BatchStopped` after the outcomes finished so far
+  were yielded.
 """
 
 from ..models import BatchStats, Outcome

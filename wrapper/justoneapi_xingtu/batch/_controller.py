@@ -1,16 +1,77 @@
 """When the next call of a batch may start: the pure concurrency and pacing controller.
 
-:class:`ConcurrencyController` is pure (every method takes the time ``now``; no I/O, no
-sleeping), so its behaviour is testable without a clock. AIMD on the number of calls in
-flight (start at 4, grow while calls succeed and the window is full, halve on rate
-limiting) plus a pacing token bucket: at a 302 it estimates the rate the server allowed
-and paces new starts slightly below it, then probes upward slowly. ``Retry-After``
-pauses every new start.
+A rate limit and a stray rate-limit answer look alike one at a time; they differ in
+*rate*. A server that limits the client answers 302 (or HTTP 429) to a share of the calls
+that grows with the sending rate; a stray 302 does not depend on it. So the controller
+never slows down for a single answer. It keeps a sliding window (``window_s``, 2 s) of
+the answers to the calls started at the current pace, and lowers the pace only when
+
+* the rate limits in it pass ``threshold`` (5 %) of the answers by more than chance
+  would explain (two standard deviations of what 5 % would give), and number at least
+  ``min_rate_limited`` (2); or
+* the server sent ``Retry-After``, the batch waited, and a call started after that pause
+  is refused again (within 3 x ``window_s``): the limit outlived the server's own
+  instruction.
+
+Otherwise a 302 is noise: the engine retries the call and nothing slows down.
+
+What it takes from proven designs (ideas, no code):
+
+* Google SRE book, "Handling Overload", client-side adaptive throttling: judge the
+  server by requests vs accepts over a sliding window, not by single rejections; a small
+  rejection rate changes nothing.
+* TCP: loss-based control (Reno, CUBIC) reads every loss as congestion, which is why
+  random loss starves it (Mathis et al.: throughput ~ 1/sqrt(loss)), exactly the
+  collapse of the earlier controller under stray 302s; BBR v2 reacts to loss only above
+  a threshold rate per round (2 %). The share threshold here is that idea. Decreases
+  count once per episode (answers to calls started before a decrease do not count for
+  the next), like TCP's once per round trip.
+* AWS SDKs' adaptive retry mode (``ClientRateLimiter``): a token bucket paces the sends;
+  at throttling the new rate is ``beta x`` a *measured* rate, not the configured one; it
+  recovers along CUBIC (Ha, Rhee, Xu 2008): concave back to the last rate that worked
+  (``W_max``), flat near it, then convex beyond it. Here ``W_max`` is the rate the server
+  *accepted* (answers code 0 per second over the window, pauses included since a
+  server's bucket refills during them, and over at least 1 s because such a bucket often
+  holds a second of burst), and the pace restarts at ``backoff`` (0.7) x ``W_max``.
+* Envoy's adaptive concurrency filter was considered: it reads latency, which a rate
+  limit does not raise here, so only its "start low, grow while it works" remains: TCP
+  slow start on the number of calls in flight while no limit is known.
+
+How it behaves:
+
+* **window** (calls in flight), adaptive mode before any limit was found: starts at
+  ``initial_concurrency``, grows by 0.5 per success while the window is what limits
+  (x1.5 per round trip) up to ``max_concurrency``. Once starts are paced (a limit was
+  found, or ``rate_per_s`` was given), calls in flight go up to ``max_concurrency``: the
+  pace decides and concurrency follows (rate x latency).
+* **recovery**: back to ``W_max`` in ``recover_s`` (3 s), then probing above it, doubled
+  ``probe_s`` (4 s) later, so a raised limit is found in seconds. A rate limit to a call
+  sent while probing above ``W_max`` ends the probe (back to ``W_max``, no decrease); what
+  the server accepted meanwhile, times ``backoff``, may raise ``W_max``. The pace does
+  not grow during a pause.
+* **Retry-After** is the server's instruction: every new start waits that long (at most
+  :data:`~justoneapi_xingtu._retry.MAX_RETRY_AFTER`; the engine stops the batch when the
+  server asks for more). Answers that arrive during a pause extend it, they do not add
+  up. Without ``Retry-After`` (or with 0), nothing pauses.
+* **known rate** (``rate_per_s``): starts are paced at that rate from the first call (a
+  token bucket of at most 0.1 s of starts), not merely capped by it. In adaptive mode a
+  limit found below it lowers the pace, which climbs back to ``rate_per_s``, never beyond.
+* ``adaptive=False``: ``max_concurrency`` calls in flight, paced at ``rate_per_s`` when
+  given; rate limits never slow it down; ``Retry-After`` still pauses.
+
+Known costs (see the simulation tests): a burst of rate limits at the very start of a run
+(say 5 of the first 15 answers) cannot be told from a low limit, so the batch slows down
+and climbs back over some seconds; a limit sent without ``Retry-After`` is found with
+more 302s than one that sends it.
+
+Pure and deterministic: every method takes the time ``now`` (seconds, any monotonic
+origin); nothing here sleeps or reads a clock.
 """
 
 from __future__ import annotations
 
 import math
+from collections import deque
 from dataclasses import dataclass
 
 from .._config import DEFAULT_INITIAL_CONCURRENCY, DEFAULT_MAX_CONCURRENCY
@@ -18,7 +79,11 @@ from .._retry import MAX_RETRY_AFTER
 
 __all__ = ["ConcurrencyController", "Ticket"]
 
-_MAX_PAUSE = MAX_RETRY_AFTER
+_BURST_S = 0.1
+"""The pacing bucket holds at most this many seconds of starts."""
+_MIN_SPAN_S = 1.0
+"""Rates are measured over at least this long: a server's bucket often holds 1 s of burst."""
+_MIN_RATE = 1.0 / MAX_RETRY_AFTER
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,49 +91,31 @@ class Ticket:
     """A started call, as the controller knows it."""
 
     started: float
-    epoch: int
+    episode: int
 
 
-@dataclass(slots=True)
-class _Epoch:
-    """Calls started between two decreases: what the server let through."""
+def _check_int(name: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{name}: expected an integer >= 1, got {value!r}")
+    return value
 
-    first_start: float | None = None
-    ok: int = 0
-    last_ok_start: float = 0.0
-    in_flight: int = 0
 
-    def estimate(self, burst_s: float) -> float | None:
-        """Calls per second the server allowed, assuming at most ``burst_s`` of burst."""
-        if self.ok == 0 or self.first_start is None:
-            return None
-        return self.ok / (max(0.0, self.last_ok_start - self.first_start) + burst_s)
+def _check_positive(name: str, value: object, what: str) -> float:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not value > 0
+        or not math.isfinite(value)
+    ):
+        raise ValueError(f"{name}: expected {what}, got {value!r}")
+    return float(value)
 
 
 class ConcurrencyController:
-    """When may the next call start? AIMD on concurrency plus a pacing token bucket.
+    """When may the next call start? A noise-tolerant, CUBIC-like pacer (module docs).
 
-    Pure and deterministic: every method takes the current time ``now`` (seconds, any
-    monotonic origin); nothing here sleeps or reads a clock.
-
-    * **window** (calls in flight): starts at ``initial_concurrency``; each success grows
-      it, but only while the window is what limits (it filled up, and starts have not
-      since dropped to half of it): +0.5 per success until the first rate limit (x1.5
-      per round trip), then +1/window (+1 per round trip). A rate limit halves it,
-      once per congestion episode (answers to calls started before the decrease do
-      not halve it again). Never above
-      ``max_concurrency``, never below 1, and never cut below what the pacing rate needs
-      in flight (rate x observed latency).
-    * **pause**: ``Retry-After`` (1 s when absent, at most 60 s) stops every new start
-      until it has passed.
-    * **pacing** (adaptive): at a rate limit the server's rate is estimated from the
-      calls that succeeded since the previous decrease, ``ok / (span + burst_s)``
-      (a limiter of R calls per second lets through at most R x (span + 1 s)), and new
-      starts are paced at ``backoff`` x that estimate, growing by ``probe_per_s`` of it
-      per second afterwards, so the batch settles just under an unknown limit and
-      finds a raised one. ``rate_per_s`` is a fixed ceiling on top, in both modes.
-    * ``adaptive=False``: the window stays at ``max_concurrency`` and only ``rate_per_s``
-      paces; ``Retry-After`` still pauses.
+    The engine calls :meth:`delay` and :meth:`start` before each call, and exactly one of
+    :meth:`succeeded`, :meth:`rate_limited`, :meth:`failed` or :meth:`abandoned` after it.
     """
 
     def __init__(
@@ -78,50 +125,51 @@ class ConcurrencyController:
         initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,
         rate_per_s: float | None = None,
         adaptive: bool = True,
-        backoff: float = 0.95,
-        probe_per_s: float = 0.02,
-        burst_s: float = 1.0,
-        default_pause: float = 1.0,
+        backoff: float = 0.7,
+        threshold: float = 0.05,
+        min_rate_limited: int = 2,
+        window_s: float = 2.0,
+        recover_s: float = 3.0,
+        probe_s: float = 4.0,
     ) -> None:
-        if isinstance(max_concurrency, bool) or not isinstance(max_concurrency, int):
-            raise ValueError(f"max_concurrency: expected an integer >= 1, got {max_concurrency!r}")
-        if max_concurrency < 1:
-            raise ValueError(f"max_concurrency: expected an integer >= 1, got {max_concurrency!r}")
-        if isinstance(initial_concurrency, bool) or not isinstance(initial_concurrency, int):
-            raise ValueError("initial_concurrency: expected an integer >= 1")
-        if initial_concurrency < 1:
-            raise ValueError("initial_concurrency: expected an integer >= 1")
-        if rate_per_s is not None and not (
-            isinstance(rate_per_s, int | float) and rate_per_s > 0 and math.isfinite(rate_per_s)
-        ):
-            raise ValueError(f"rate_per_s: expected calls per second > 0, got {rate_per_s!r}")
-        if not 0 < backoff <= 1:
-            raise ValueError("backoff: expected a factor in (0, 1]")
-        self.max_concurrency = max_concurrency
-        self.rate_per_s = None if rate_per_s is None else float(rate_per_s)
+        self.max_concurrency = _check_int("max_concurrency", max_concurrency)
+        initial = _check_int("initial_concurrency", initial_concurrency)
+        self.rate_per_s = (
+            None
+            if rate_per_s is None
+            else _check_positive("rate_per_s", rate_per_s, "calls per second > 0")
+        )
+        if not 0 < backoff < 1:
+            raise ValueError(f"backoff: expected a factor in (0, 1), got {backoff!r}")
+        if not 0 <= threshold < 1:
+            raise ValueError(f"threshold: expected a share in [0, 1), got {threshold!r}")
         self.adaptive = adaptive
         self.backoff = backoff
-        self.probe_per_s = probe_per_s
-        self.burst_s = burst_s
-        self.default_pause = default_pause
-        self._window = float(
-            min(initial_concurrency, max_concurrency) if adaptive else max_concurrency
-        )
-        self._slow_start = True
+        self.threshold = threshold
+        self.min_rate_limited = _check_int("min_rate_limited", min_rate_limited)
+        self.window_s = _check_positive("window_s", window_s, "seconds > 0")
+        self.recover_s = _check_positive("recover_s", recover_s, "seconds > 0")
+        self.probe_s = _check_positive("probe_s", probe_s, "seconds > 0")
+
+        paced = rate_per_s is not None or not adaptive
+        self._window = float(self.max_concurrency if paced else min(initial, max_concurrency))
         self._saturated = False
         self.in_flight = 0
         self.paused_until = -math.inf
-        self._pace: float | None = None  # adaptive pacing rate when set ...
-        self._pace_since = 0.0  # ... and since when it grows
+        """No call starts before this time (``Retry-After``)."""
+        self.w_max: float | None = None
+        """The last rate the server accepted before a limit was found (calls/s)."""
+        self._cubic_at = 0.0
+        self._episode = 0
+        self._episode_at = -math.inf
+        self._answers: deque[tuple[float, bool]] = deque()  # (answered at, rate limited)
+        self._limited_in_window = 0
         self._tokens = 1.0
         self._tokens_at: float | None = None
-        self._epoch = 0
-        self._epochs: dict[int, _Epoch] = {0: _Epoch()}
-        self._latency: float | None = None
         self.decreases = 0
-        """How many times the window was halved (congestion episodes)."""
+        """How many times a limit was found and the pace lowered."""
         self.rate_limited_calls = 0
-        """Answers that were rate limits (302 or HTTP 429)."""
+        """Answers that were rate limits (302 or HTTP 429), noise included."""
 
     # -- what it allows ----------------------------------------------------------------
 
@@ -132,13 +180,15 @@ class ConcurrencyController:
 
     def rate(self, now: float) -> float | None:
         """Pacing of new starts, calls per second, at ``now``; ``None``: not paced."""
-        pace = self._pace
-        if pace is not None:
-            pace *= 1.0 + self.probe_per_s * max(0.0, now - self._pace_since)
-        fixed = self.rate_per_s
-        if pace is None:
-            return fixed
-        return pace if fixed is None else min(pace, fixed)
+        if self.w_max is None:
+            return self.rate_per_s
+        t = max(0.0, now - self._cubic_at)
+        if t < self.recover_s:  # concave: back to W_max in recover_s
+            share = 1.0 - (1.0 - self.backoff) * ((self.recover_s - t) / self.recover_s) ** 3
+        else:  # convex: probe beyond it, x2 probe_s later
+            share = 1.0 + ((t - self.recover_s) / self.probe_s) ** 3
+        pace = self.w_max * share
+        return pace if self.rate_per_s is None else min(pace, self.rate_per_s)
 
     def delay(self, now: float) -> float:
         """Seconds until a call may start: 0 now, ``math.inf`` until a call finishes."""
@@ -153,10 +203,10 @@ class ConcurrencyController:
         return 0.0 if self._tokens >= 1.0 else (1.0 - self._tokens) / rate
 
     def _refill(self, now: float, rate: float) -> None:
-        capacity = max(1.0, rate * 0.1)  # at most 0.1 s of starts at once
+        capacity = max(1.0, rate * _BURST_S)
         if self._tokens_at is not None:
-            start = max(self._tokens_at, self.paused_until)  # no credit for a pause
-            self._tokens += max(0.0, now - start) * rate
+            since = max(self._tokens_at, self.paused_until)  # no credit for a pause
+            self._tokens += max(0.0, now - since) * rate
         self._tokens = min(self._tokens, capacity)
         self._tokens_at = now
 
@@ -173,93 +223,105 @@ class ConcurrencyController:
             self._saturated = True  # the window is what limits: successes may grow it
         elif self.in_flight <= self.limit / 2:
             self._saturated = False  # something else limits (pacing, pauses, the input)
-        epoch = self._epochs[self._epoch]
-        if epoch.first_start is None:
-            epoch.first_start = now
-        epoch.in_flight += 1
-        return Ticket(now, self._epoch)
+        if self._episode_at == -math.inf:
+            self._episode_at = now
+        return Ticket(now, self._episode)
 
     def succeeded(self, ticket: Ticket, now: float) -> None:
         """The call answered code 0."""
-        self._finish(ticket, now)
-        epoch = self._epochs.get(ticket.epoch)
-        if epoch is not None:
-            epoch.ok += 1
-            epoch.last_ok_start = max(epoch.last_ok_start, ticket.started)
-        if self.adaptive and self._saturated:
-            self._window += 0.5 if self._slow_start else 1.0 / self._window
-            self._window = min(self._window, float(self.max_concurrency))
-        self._close_epoch(ticket.epoch)
+        self._finish()
+        self._record(ticket, now, limited=False)
+        if self.adaptive and self.w_max is None and self._saturated:
+            self._window = min(self._window + 0.5, float(self.max_concurrency))
 
     def failed(self, ticket: Ticket, now: float) -> None:
-        """The call failed for any reason but rate limiting (neither grows nor shrinks)."""
-        self._finish(ticket, now)
-        self._close_epoch(ticket.epoch)
+        """The call failed for any reason but rate limiting (says nothing about load)."""
+        self._finish()
 
     def abandoned(self, ticket: Ticket) -> None:
         """The call was cancelled without an answer."""
-        self.in_flight = max(0, self.in_flight - 1)
-        epoch = self._epochs.get(ticket.epoch)
-        if epoch is not None:
-            epoch.in_flight -= 1
-        self._close_epoch(ticket.epoch)
+        self._finish()
 
     def rate_limited(self, ticket: Ticket, now: float, retry_after: float | None) -> None:
-        """The call was answered 302 or HTTP 429: pause, and (adaptive) slow down."""
-        self.rate_limited_calls += 1
-        self._finish(ticket, now)
-        pause = self.default_pause if retry_after is None else min(retry_after, _MAX_PAUSE)
-        self.paused_until = max(self.paused_until, now + pause)
-        if self.adaptive and ticket.epoch == self._epoch:
-            self._decrease(now)
-        self._close_epoch(ticket.epoch)
+        """The call was answered 302 or HTTP 429 (``retry_after``: its header, seconds).
 
-    def _finish(self, ticket: Ticket, now: float) -> None:
+        ``Retry-After`` pauses every new start (at most ``MAX_RETRY_AFTER``); the pace
+        drops only when rate limits have become a share of the answers (see the module).
+        """
+        self.rate_limited_calls += 1
+        self._finish()
+        instructed = retry_after is not None and retry_after > 0
+        # The server said "wait", the batch waited, and it says "wait" again to a call
+        # started after that pause: the limit outlived its own instruction.
+        persisted = (
+            instructed
+            and self.paused_until <= ticket.started
+            and now - self.paused_until <= 3.0 * self.window_s
+        )
+        if retry_after is not None and retry_after > 0:
+            self._pause(now, min(retry_after, MAX_RETRY_AFTER))
+        self._record(ticket, now, limited=True)
+        if not self.adaptive or ticket.episode != self._episode:
+            return
+        if persisted or self._limit_found():
+            self._decrease(now)
+        elif self.w_max is not None and ticket.started - self._cubic_at > self.recover_s:
+            # Sent above the last good rate and refused: the probe ends; what the server
+            # accepted meanwhile (less the backoff) may raise the last good rate.
+            self._cubic_at = max(now, self.paused_until) - self.recover_s
+            self.w_max = max(self.w_max, self.backoff * (self.accepted_rate(now) or 0.0))
+
+    def _pause(self, now: float, seconds: float) -> None:
+        until = max(self.paused_until, now + seconds)
+        if self.w_max is not None:  # the pace does not grow while nothing may start
+            self._cubic_at += until - max(now, self.paused_until)
+        self.paused_until = until
+
+    def _finish(self) -> None:
         self.in_flight = max(0, self.in_flight - 1)
-        epoch = self._epochs.get(ticket.epoch)
-        if epoch is not None:
-            epoch.in_flight -= 1
-        sample = max(0.0, now - ticket.started)
-        self._latency = sample if self._latency is None else 0.8 * self._latency + 0.2 * sample
+
+    def _record(self, ticket: Ticket, now: float, *, limited: bool) -> None:
+        if ticket.episode != self._episode:
+            return  # started before the last decrease: says nothing about the new pace
+        self._answers.append((now, limited))
+        self._limited_in_window += limited
+        horizon = now - self.window_s
+        while self._answers and self._answers[0][0] < horizon:
+            self._limited_in_window -= self._answers.popleft()[1]
+
+    def _limit_found(self) -> bool:
+        limited = self._limited_in_window
+        expected = self.threshold * len(self._answers)
+        return limited >= self.min_rate_limited and limited > expected + 2.0 * math.sqrt(expected)
+
+    def accepted_rate(self, now: float) -> float | None:
+        """Answers code 0 per second over the window (this episode's calls only)."""
+        ok = len(self._answers) - self._limited_in_window
+        return ok / self._span(now) if ok else None
+
+    def _span(self, now: float) -> float:
+        """Seconds the window covers (this episode's; at least ``_MIN_SPAN_S``)."""
+        since = max(now - self.window_s, self._episode_at)
+        return max(now - since, _MIN_SPAN_S)
 
     def _decrease(self, now: float) -> None:
+        accepted = self.accepted_rate(now)
+        if accepted is None:  # nothing got through: half of what was sent
+            accepted = 0.5 * len(self._answers) / self._span(now)
+        if self.rate_per_s is not None:
+            accepted = min(accepted, self.rate_per_s)
+        self.w_max = max(accepted, _MIN_RATE)
+        self._cubic_at = max(now, self.paused_until)
+        self._window = float(self.max_concurrency)
         self.decreases += 1
-        self._slow_start = False
-        old = self._epochs[self._epoch]
-        self._set_pace(old, now)
-        self._epoch += 1
-        self._epochs[self._epoch] = _Epoch()
-        needed = 1.0
-        rate = self.rate(now)
-        if rate is not None and self._latency is not None:
-            needed = math.ceil(rate * self._latency * 1.25)
-        self._window = max(1.0, self._window / 2.0, min(needed, float(self.max_concurrency)))
-
-    def _set_pace(self, epoch: _Epoch, now: float) -> None:
-        estimate = epoch.estimate(self.burst_s)
-        if estimate is not None:
-            self._pace = self.backoff * estimate
-        elif self._pace is not None:  # nothing got through since the last decrease
-            self._pace = max(self._pace * 0.5, 1.0 / _MAX_PAUSE)
-        else:
-            return  # rate limited before anything succeeded: the pause and window act
-        self._pace_since = max(now, self.paused_until)
+        self._episode += 1
+        self._episode_at = self._cubic_at
+        self._answers.clear()
+        self._limited_in_window = 0
         self._tokens = min(self._tokens, 1.0)
-
-    def _close_epoch(self, number: int) -> None:
-        """When the calls of the episode before the last decrease have all answered,
-        refine the pacing estimate with the successes that were still in flight."""
-        epoch = self._epochs.get(number)
-        if epoch is None or epoch.in_flight > 0 or number == self._epoch:
-            return
-        del self._epochs[number]
-        if number == self._epoch - 1 and epoch.ok > 0:
-            estimate = epoch.estimate(self.burst_s)
-            if estimate is not None and self._pace is not None:
-                self._pace = max(self._pace, self.backoff * estimate)
 
     def __repr__(self) -> str:
         return (
             f"ConcurrencyController(limit={self.limit}, in_flight={self.in_flight}, "
-            f"pace={self._pace}, rate_per_s={self.rate_per_s}, adaptive={self.adaptive})"
+            f"w_max={self.w_max}, rate_per_s={self.rate_per_s}, adaptive={self.adaptive})"
         )

@@ -5,9 +5,12 @@ for it through ``with_options(max_retries=0)``), so every 302 and HTTP 429 reach
 controller; it retries transient failures itself (the client's ``max_retries``, with
 the shared backoff policy) and rate-limited calls after the pause
 (``max_rate_limit_retries``). Errors whose class says ``stops_batch`` (100, 303, 600,
-601) cancel the calls in flight, send no more, and raise
+601, a refused TLS handshake) cancel the calls in flight, send no more, and raise
 :class:`~justoneapi_xingtu.errors.BatchStopped` after the outcomes finished so far were
-yielded.
+yielded. So does a rate limit whose ``Retry-After`` is longer than
+:data:`~justoneapi_xingtu._retry.MAX_RETRY_AFTER` (60 s): rather than hold every start
+for that long in silence, the batch stops with the ids still to fetch (``unfinished``),
+and the cause's ``retry_after`` says when to run them again.
 """
 
 from __future__ import annotations
@@ -156,7 +159,10 @@ async def _run(
                 elif is_rate_limited(error):
                     controller.rate_limited(ticket, now, error.retry_after)
                     stats.rate_limited += 1
-                    if item.rate_limited < max_rate_limit_retries:
+                    if error.retry_after is not None and error.retry_after > _retry.MAX_RETRY_AFTER:
+                        stop = stop or error  # the server asks for more than a batch waits
+                        ready.appendleft(item)
+                    elif item.rate_limited < max_rate_limit_retries:
                         item.rate_limited += 1
                         ready.appendleft(item)  # first in line once the pause is over
                         logger.debug(

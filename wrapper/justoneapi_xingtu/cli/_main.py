@@ -1,30 +1,42 @@
 """The ``xingtu`` command (also ``python -m justoneapi_xingtu``).
 
     xingtu rec-videos AUTHOR_ID [--platform P] [--env E] [--base-url URL] [--timeout S]
-                                [--max-retries N] [--format table|json|jsonl|csv]
-    xingtu batch IDS_FILE --db results.sqlite [--platform P] [--max-concurrency N]
+                                [--max-retries N] [--format table|json|jsonl|csv] [--csv-raw]
+    xingtu batch IDS_FILE|- --db results.sqlite [--platform P] [--max-concurrency N]
                                 [--rate R] [--fixed-concurrency] [--refresh] [--env/--base-url]
-    xingtu export --db results.sqlite --format csv|jsonl|parquet [--out PATH]
+    xingtu export --db results.sqlite --format csv|jsonl|parquet [--out PATH] [--csv-raw]
     xingtu demo                 rec-videos against the bundled mock server: no token, no network
+
+``--format csv|jsonl`` of rec-videos, the store and ``export`` share one row model:
+the same columns in the same order, ``extra`` (fields the spec lacks) and ``drift``
+(values that cannot be their declared type, as received) last. CSV cells that a
+spreadsheet would run as a formula get a leading ``'`` unless ``--csv-raw``.
 
 Errors print one line to stderr, never a traceback and never the token, and exit with:
 
-    0 success            3 token or permission (100, 600, no token)
-    1 other API error    4 quota or balance (303, 601)
-    2 bad input          5 transient: retry later (301, 302, 500, network, timeout)
+    0 success
+    1 other API error
+    2 bad input or configuration: arguments, ids file, a store or output path that
+      cannot be used, a refused TLS handshake (https:// to a plain-HTTP server, an
+      untrusted certificate)
+    3 token or permission (100, 600, no token)
+    4 quota or balance (303, 601)
+    5 transient: retry later (301, 302, 500, network, timeout, the store in use by
+      another `xingtu batch`)
+    6 disk full (the store or an export could not be written; what was stored before
+      is kept)
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
-import io
+import errno
 import logging
-import re
+import math
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -33,6 +45,7 @@ import orjson
 
 from .._config import Environment
 from .._spec import parse_platform
+from .._spec_release import SPEC_RELEASE_ID, SPEC_SHA256
 from .._version import __version__
 from ..client import AsyncXingtuClient, XingtuClient
 from ..errors import (
@@ -44,15 +57,35 @@ from ..errors import (
     JustOneAPIError,
     MissingTokenError,
     PermissionDeniedError,
+    TLSError,
 )
-from ..io.store import ResultStore
-from ..models import AuthorRecVideos, BatchStats, Video
+from ..io.export import write_csv, write_jsonl
+from ..io.rows import Tally, result_rows
+from ..io.store import ResultStore, StoreError, StoreFullError
+from ..models import AuthorRecVideos, BatchStats
+from ._ids import IdsFileError, load_ids, read_ids
 from ._progress import PlainProgress, make_progress, status_line
 
+__all__ = ["IdsFileError", "build_parser", "exit_code_for", "main", "read_ids"]
+
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_AUTH, EXIT_QUOTA, EXIT_TRANSIENT = 0, 1, 2, 3, 4, 5
+EXIT_DISK_FULL = 6
 FORMATS = ("table", "json", "jsonl", "csv")
 DEMO_AUTHOR = "7012345678901234567"
-TABLE_COLUMNS = ("category", "item_id", "published", "play", "like", "comment", "share", "title")
+TABLE_COLUMNS = (
+    "category",
+    "item_id",
+    "published (UTC)",
+    "play",
+    "like",
+    "comment",
+    "share",
+    "title",
+)
+_HOW_TO_AUTHENTICATE = (
+    "no API token: set the JUSTONEAPI_TOKEN environment variable "
+    "(export JUSTONEAPI_TOKEN=...), or try `xingtu demo`"
+)
 
 
 def exit_code_for(error: BaseException) -> int:
@@ -63,33 +96,46 @@ def exit_code_for(error: BaseException) -> int:
         return EXIT_AUTH
     if isinstance(error, DailyQuotaExceededError | InsufficientBalanceError):
         return EXIT_QUOTA
-    if isinstance(error, InvalidParameterError | ValueError):
+    if isinstance(error, StoreFullError) or (
+        isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT)
+    ):
+        return EXIT_DISK_FULL
+    if isinstance(error, StoreError) and not error.retryable:
+        return EXIT_USAGE
+    if isinstance(error, InvalidParameterError | ValueError | OSError | TLSError):
         return EXIT_USAGE
     if isinstance(error, JustOneAPIError) and error.retryable:
         return EXIT_TRANSIENT
     return EXIT_ERROR
 
 
-def _published(video: Video) -> str:
-    seconds = video.create_time
-    if not seconds:
+def _published(seconds: object) -> str:
+    if not isinstance(seconds, int) or seconds <= 0:
         return ""
-    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%d %H:%M")
+    try:
+        return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%d %H:%M")
+    except (OverflowError, OSError, ValueError):  # a date no calendar holds
+        return ""
+
+
+def _count(value: object) -> str:
+    return f"{value:,}" if isinstance(value, int) else ""
 
 
 def table_rows(result: AuthorRecVideos) -> list[tuple[str, ...]]:
+    """The table's cells, from the one row model (a drifted value shows blank)."""
     rows: list[tuple[str, ...]] = []
-    for category, video in result:
-        title = video.item_title or video.title or ""
+    for row in result_rows(result):
+        title = row["item_title"] or row["title"] or ""
         rows.append(
             (
-                category,
-                video.item_id or "",
-                _published(video),
-                f"{video.play or 0:,}",
-                f"{video.like or 0:,}",
-                f"{video.comment or 0:,}",
-                f"{video.share or 0:,}",
+                row["category"],
+                row["item_id"] or "",
+                _published(row["create_time"]),
+                _count(row["play"]),
+                _count(row["like"]),
+                _count(row["comment"]),
+                _count(row["share"]),
                 title[:40],
             )
         )
@@ -127,36 +173,24 @@ def render_table(result: AuthorRecVideos, out: Any) -> None:
     Console(file=out, width=width, soft_wrap=False).print(table)
 
 
-def video_rows(result: AuthorRecVideos) -> list[dict[str, Any]]:
-    """One flat dict per video: author, platform, category, then the declared fields."""
-    return [
-        {
-            "author_id": result.author_id,
-            "platform": result.platform,
-            "category": category,
-            **video.to_dict(),
-        }
-        for category, video in result
-    ]
-
-
-def render(result: AuthorRecVideos, fmt: str, out: Any) -> None:
+def render(result: AuthorRecVideos, fmt: str, out: Any, *, csv_raw: bool = False) -> None:
     if fmt == "table":
         render_table(result, out)
     elif fmt == "json":
         out.write(orjson.dumps(result.raw, option=orjson.OPT_INDENT_2).decode() + "\n")
     elif fmt == "jsonl":
-        for row in video_rows(result):
-            out.write(orjson.dumps(row).decode() + "\n")
+        write_jsonl(result_rows(result), out)
     else:
-        buffer = io.StringIO()
-        fields = ["author_id", "platform", "category", *Video.FIELDS]
-        writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore")
-        writer.writeheader()
-        for row in video_rows(result):
-            row["head_image_uris"] = orjson.dumps(row["head_image_uris"] or []).decode()
-            writer.writerow(row)
-        out.write(buffer.getvalue())
+        write_csv(result_rows(result), out, formula_guard=not csv_raw)
+
+
+def _add_csv_raw(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--csv-raw",
+        action="store_true",
+        help="CSV: write cells starting with = + - @ tab or CR as received (by default "
+        "they get a leading ' so a spreadsheet does not run them as formulas)",
+    )
 
 
 def _add_connection_options(parser: argparse.ArgumentParser) -> None:
@@ -177,14 +211,22 @@ def _add_connection_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-retries", type=int, default=2, help="retries of transient failures")
 
 
+def version_line() -> str:
+    """The package version and the published spec it was built from."""
+    release = SPEC_RELEASE_ID or "none: hand-written copy"
+    return f"xingtu {__version__} (spec release {release}, sha256 {SPEC_SHA256[:12]})"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="xingtu",
         description="Douyin Xingtu author recommended videos, from Just One API.",
         epilog="The token comes from JUSTONEAPI_TOKEN. Exit codes: 0 ok, 1 API error, 2 bad "
-        "input, 3 token/permission, 4 quota/balance, 5 transient (retry later).",
+        "input (arguments, ids file, an unusable store or output path), 3 token/permission, "
+        "4 quota/balance, 5 transient (retry later; the store in use by another batch), "
+        "6 disk full.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=version_line())
     parser.add_argument("-v", "--verbose", action="store_true", help="log retries to stderr")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -196,6 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="SHORT_VIDEO (default), LIVE_STREAMING, PICTURE_TEXT or SHORT_DRAMA",
     )
     rec.add_argument("--format", choices=FORMATS, default="table")
+    _add_csv_raw(rec)
     _add_connection_options(rec)
 
     batch = commands.add_parser(
@@ -205,7 +248,12 @@ def build_parser() -> argparse.ArgumentParser:
         "comments ignored) into a SQLite store. Rerunning skips the authors already done "
         "and retries transient failures; kill it at any moment, nothing is half-written.",
     )
-    batch.add_argument("ids_file", metavar="IDS_FILE", help="author ids, one per line")
+    batch.add_argument(
+        "ids_file",
+        metavar="IDS_FILE",
+        help="author ids, one per line (- reads standard input; a first line 'author_id' "
+        "is a header and skipped)",
+    )
     batch.add_argument("--db", required=True, help="the SQLite store (created if missing)")
     batch.add_argument(
         "--platform",
@@ -215,7 +263,11 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "--max-concurrency", type=int, default=32, help="calls in flight, at most (32)"
     )
-    batch.add_argument("--rate", type=float, help="calls started per second, at most")
+    batch.add_argument(
+        "--rate",
+        type=float,
+        help="a known rate: calls started per second (a target, never exceeded)",
+    )
     batch.add_argument(
         "--fixed-concurrency",
         action="store_true",
@@ -238,12 +290,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--db", required=True, help="the SQLite store `xingtu batch` wrote")
     export.add_argument("--format", choices=("csv", "jsonl", "parquet"), default="csv")
+    _add_csv_raw(export)
     export.add_argument(
         "--out", help="output file (default: stdout; Parquet needs a file)", default=None
     )
 
     demo = commands.add_parser("demo", help="rec-videos against the bundled mock server")
     demo.add_argument("--format", choices=FORMATS, default="table")
+    _add_csv_raw(demo)
     return parser
 
 
@@ -253,7 +307,7 @@ def _rec_videos(args: argparse.Namespace, out: Any) -> int:
         env=env, base_url=args.base_url, timeout=args.timeout, max_retries=args.max_retries
     ) as client:
         result = client.author_rec_videos(args.author_id, platform=args.platform)
-    render(result, args.format, out)
+    render(result, args.format, out, csv_raw=args.csv_raw)
     return EXIT_OK
 
 
@@ -265,51 +319,8 @@ def _demo(args: argparse.Namespace, out: Any) -> int:
         out.write(f"mock server on {server.base_url} (no token or network needed)\n")
         with XingtuClient(token, base_url=server.base_url) as client:
             result = client.author_rec_videos(DEMO_AUTHOR)
-        render(result, args.format, out)
+        render(result, args.format, out, csv_raw=args.csv_raw)
     return EXIT_OK
-
-
-_ID = re.compile(r"[0-9A-Za-z_-]{1,128}")
-
-
-class IdsFileError(ValueError):
-    """The ids file has lines that are not author ids (each named by line number)."""
-
-
-def read_ids(path: str | Path) -> tuple[list[str], int]:
-    """Author ids from a file: one per line, trimmed; blank lines, ``#`` comments (whole
-    line or after the id) ignored; duplicates dropped (first kept).
-
-    Returns ``(ids, duplicates dropped)``; raises :class:`IdsFileError` naming every
-    invalid line (an id is letters, digits, ``_`` or ``-``, at most 128 characters).
-    """
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise IdsFileError(f"{path}: cannot read the ids file: {error}") from None
-    ids: dict[str, None] = {}
-    duplicates = 0
-    bad: list[str] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        value = line.split("#", 1)[0].strip()
-        if not value:
-            continue
-        if not _ID.fullmatch(value):
-            shown = value if len(value) <= 40 else value[:37] + "..."
-            bad.append(f"line {number}: {shown!r}")
-        elif value in ids:
-            duplicates += 1
-        else:
-            ids[value] = None
-    if bad:
-        shown_bad = "; ".join(bad[:10]) + (f"; and {len(bad) - 10} more" if len(bad) > 10 else "")
-        raise IdsFileError(
-            f"{path}: {len(bad)} invalid line(s), not author ids (letters, digits, '_' or "
-            f"'-', one per line): {shown_bad}"
-        )
-    if not ids:
-        raise IdsFileError(f"{path}: no author ids (one per line; # starts a comment)")
-    return list(ids), duplicates
 
 
 def _summary(stats: BatchStats, store: ResultStore, out: Any) -> None:
@@ -322,19 +333,24 @@ def _summary(stats: BatchStats, store: ResultStore, out: Any) -> None:
         f"{stats.retried} retried, {stats.rate_limited} rate limited\n"
     )
     counts = store.counts()
+    drifted = store.drift_count()
     out.write(
         f"xingtu: store {store.path}: {counts['ok']} ok, {counts['failed']} failed, "
-        f"{counts['retry']} to retry, {store.video_count()} videos\n"
+        f"{counts['retry']} to retry, {store.video_count()} videos"
+        + (f", {drifted} drifted value(s) kept as received in the drift column" if drifted else "")
+        + "\n"
     )
 
 
 async def _run_batch(
-    args: argparse.Namespace, store: ResultStore, todo: list[str], platform: str, out: Any
+    args: argparse.Namespace,
+    client: AsyncXingtuClient,
+    store: ResultStore,
+    todo: list[str],
+    platform: str,
+    out: Any,
 ) -> int:
-    env: Environment | str | None = args.env
-    async with AsyncXingtuClient(
-        env=env, base_url=args.base_url, timeout=args.timeout, max_retries=args.max_retries
-    ) as client:
+    async with client:
         batch = client.author_rec_videos_many(
             todo,
             platform,
@@ -386,45 +402,100 @@ async def _run_batch(
 
 
 def _batch(args: argparse.Namespace, out: Any) -> int:
-    ids, duplicates = read_ids(args.ids_file)
+    # Everything that can be checked without the store or the network comes first: a
+    # mistake costs no paid call and leaves no file behind.
+    loaded = load_ids(args.ids_file)
     platform = parse_platform(args.platform)
     if not isinstance(args.max_concurrency, int) or args.max_concurrency < 1:
         raise ValueError("--max-concurrency: expected an integer >= 1")
-    with ResultStore(args.db) as store:
-        todo = store.todo(ids, platform, refresh=args.refresh)
-        dup = f" ({duplicates} duplicate(s) ignored)" if duplicates else ""
-        out.write(
-            f"xingtu: {len(ids)} authors in {args.ids_file}{dup}; "
-            f"{len(ids) - len(todo)} already in {args.db}; fetching {len(todo)}\n"
-        )
-        out.flush()
-        if not todo:
-            return EXIT_OK
-        return asyncio.run(_run_batch(args, store, todo, platform, out))
+    if args.rate is not None and not (args.rate > 0 and math.isfinite(args.rate)):
+        raise ValueError(f"--rate: expected calls per second > 0, got {args.rate}")
+    env: Environment | str | None = args.env
+    client = AsyncXingtuClient(
+        env=env, base_url=args.base_url, timeout=args.timeout, max_retries=args.max_retries
+    )  # checks the token, the environment and the base URL
+    started = False
+    try:
+        with ResultStore(args.db, readonly=False) as store:
+            todo = store.todo(loaded.ids, platform, refresh=args.refresh)
+            notes = []
+            if loaded.header is not None:
+                notes.append(f"header line {loaded.header!r} skipped")
+            if loaded.duplicates:
+                notes.append(f"{loaded.duplicates} duplicate(s) ignored")
+            shown = f" ({'; '.join(notes)})" if notes else ""
+            out.write(
+                f"xingtu: {len(loaded.ids)} authors in {loaded.source}{shown}; "
+                f"{len(loaded.ids) - len(todo)} already in {args.db}; fetching {len(todo)}\n"
+            )
+            out.flush()
+            if not todo:
+                return EXIT_OK
+            started = True  # _run_batch closes the client
+            return asyncio.run(_run_batch(args, client, store, todo, platform, out))
+    finally:
+        if not started:
+            asyncio.run(client.aclose())
+
+
+def _write_rows(args: argparse.Namespace, rows: Iterable[Mapping[str, Any]], out: Any) -> None:
+    from ..io.export import write_parquet
+
+    if args.format == "parquet":
+        if not args.out:
+            raise ValueError("--out: Parquet is written to a file; give --out FILE")
+        try:
+            write_parquet(rows, args.out)
+        except ImportError as error:
+            raise ValueError(str(error)) from None
+    elif args.out:
+        with open(args.out, "w", encoding="utf-8", newline="") as handle:
+            _write_text(args, rows, handle)
+    else:
+        _write_text(args, rows, out)
+
+
+def _write_text(args: argparse.Namespace, rows: Iterable[Mapping[str, Any]], out: Any) -> None:
+    if args.format == "csv":
+        write_csv(rows, out, formula_guard=not args.csv_raw)
+    else:
+        write_jsonl(rows, out)
 
 
 def _export(args: argparse.Namespace, out: Any) -> int:
-    from ..io.export import write_csv, write_jsonl, write_parquet
-
-    if not Path(args.db).is_file():
-        raise ValueError(f"--db: {args.db} does not exist (write it with `xingtu batch`)")
-    with ResultStore(args.db) as store:
-        rows = store.video_rows()
-        if args.format == "parquet":
-            if not args.out:
-                raise ValueError("--out: Parquet is written to a file; give --out FILE")
-            try:
-                count = write_parquet(rows, args.out)
-            except ImportError as error:
-                raise ValueError(str(error)) from None
-        elif args.out:
-            with open(args.out, "w", encoding="utf-8", newline="") as handle:
-                count = (write_csv if args.format == "csv" else write_jsonl)(rows, handle)
-        else:
-            count = (write_csv if args.format == "csv" else write_jsonl)(rows, out)
     if args.out:
-        print(f"xingtu: {count} videos written to {args.out}", file=sys.stderr)
+        target = Path(args.out)
+        if target.is_dir():
+            raise ValueError(f"--out: {args.out} is a directory; give a file name")
+        if not target.parent.is_dir():
+            raise ValueError(f"--out: {args.out}: directory {target.parent} does not exist")
+    tally = Tally()
+    with ResultStore(args.db, readonly=True) as store:
+        try:
+            _write_rows(args, tally.track(store.video_rows()), out)
+        except OSError as error:
+            if isinstance(error, BrokenPipeError):
+                raise
+            cause = error.strerror or str(error)
+            if error.errno in (errno.ENOSPC, errno.EDQUOT):
+                cause = f"disk full ({cause})"
+            where = args.out or "stdout"
+            raise OSError(
+                error.errno, f"--out: {where}: cannot write the export: {cause}"
+            ) from None
+    if args.out:
+        print(f"xingtu: {tally.summary()} written to {args.out}", file=sys.stderr)
+    elif tally.drifted:
+        print(f"xingtu: {tally.summary()}", file=sys.stderr)
     return EXIT_OK
+
+
+def _one_line(error: BaseException) -> str:
+    if isinstance(error, MissingTokenError):
+        return _HOW_TO_AUTHENTICATE  # the library's message speaks of token=...
+    if isinstance(error, OSError) and error.strerror:
+        return f"{error.filename}: {error.strerror}" if error.filename else error.strerror
+    return " ".join(str(error).split()) or type(error).__name__
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -443,15 +514,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "export":
             return _export(args, sys.stdout)
         return _rec_videos(args, sys.stdout)
-    except (JustOneAPIError, ValueError) as error:
-        print(f"xingtu: error: {error}", file=sys.stderr)
+    except BrokenPipeError:  # `xingtu ... | head`
+        return EXIT_OK
+    except (JustOneAPIError, ValueError, OSError) as error:
+        print(f"xingtu: error: {_one_line(error)}", file=sys.stderr)
         return exit_code_for(error)
     except KeyboardInterrupt:
         resume = " (rerun the same command to resume)" if args.command == "batch" else ""
         print(f"xingtu: interrupted{resume}", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # `xingtu ... | head`
-        return EXIT_OK
 
 
 if __name__ == "__main__":

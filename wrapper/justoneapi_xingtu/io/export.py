@@ -1,21 +1,27 @@
-"""Videos as flat rows: CSV, JSON lines, Parquet and pandas dataframes.
+"""Rows out: CSV, JSON lines, Parquet and pandas dataframes, all of :data:`COLUMNS`.
 
-One row per video: ``author_id, platform, category, position``, then every field of
-:attr:`Video.FIELDS <justoneapi_xingtu.models.Video.FIELDS>` (``item_id`` always text).
-pandas and pyarrow (the ``pandas`` extra) are imported only by the functions that need
-them, never by ``import justoneapi_xingtu``.
+The rows come from :mod:`.rows` (one row per video, the drift policy there). pandas and
+pyarrow (the ``pandas`` extra) are imported only by the functions that need them, never
+by ``import justoneapi_xingtu``.
+
+CSV neutralises formulas: a text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return gets a leading ``'`` (OWASP's advice against CSV injection), so a title
+like ``=HYPERLINK(...)`` opens as text in a spreadsheet. Numbers are left alone
+(``-5`` stays ``-5``), and ``formula_guard=False`` (``xingtu ... --csv-raw``) writes every
+cell as received. JSON lines and Parquet are always exact.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator, Mapping
+import re
+from collections.abc import Iterable, Mapping
 from typing import IO, TYPE_CHECKING, Any, Final
 
 import orjson
 
-from ..errors import ProtocolError
-from ..models import AuthorRecVideos, Outcome, Video
+from ..models import AuthorRecVideos, Outcome
+from .rows import COLUMN_TYPES, COLUMNS, result_rows, results
 
 if TYPE_CHECKING:
     import pandas
@@ -23,22 +29,16 @@ if TYPE_CHECKING:
 __all__ = [
     "COLUMNS",
     "EXPORT_FORMATS",
+    "neutralise_formula",
     "outcomes_to_dataframe",
     "result_rows",
+    "rows_to_dataframe",
     "to_dataframe",
     "write_csv",
     "write_jsonl",
     "write_parquet",
 ]
 
-COLUMNS: Final[tuple[str, ...]] = (
-    "author_id",
-    "platform",
-    "category",
-    "position",
-    "item_id",
-    *(name for name in Video.FIELDS if name != "item_id"),
-)
 EXPORT_FORMATS: Final = ("csv", "jsonl", "parquet")
 _PANDAS_HINT: Final = "needs the pandas extra: pip install 'justoneapi-xingtu[pandas]'"
 _PANDAS_DTYPES: Final = {
@@ -48,33 +48,15 @@ _PANDAS_DTYPES: Final = {
     "bool": "boolean",
     "list[str]": "object",
 }
+_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
-def result_rows(result: AuthorRecVideos) -> Iterator[dict[str, Any]]:
-    """The rows of one answer (a field that cannot be read as its type reads ``None``)."""
-    for category in ("masterpiece", "newest", "order_hot", "personal_hot"):
-        for position, video in enumerate(result.videos(category)):
-            row: dict[str, Any] = {
-                "author_id": result.author_id,
-                "platform": result.platform,
-                "category": category,
-                "position": position,
-            }
-            for name in COLUMNS[4:]:
-                try:
-                    row[name] = getattr(video, name)
-                except ProtocolError:  # a drifted value
-                    row[name] = None
-            yield row
-
-
-def _results(items: Iterable[AuthorRecVideos | Outcome]) -> Iterator[AuthorRecVideos]:
-    for item in items:
-        if isinstance(item, Outcome):
-            if item.result is not None:
-                yield item.result
-        else:
-            yield item
+def neutralise_formula(text: str) -> str:
+    """``text`` with a leading ``'`` when a spreadsheet would run it as a formula."""
+    if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def _require(module: str) -> Any:
@@ -88,16 +70,12 @@ def rows_to_dataframe(rows: Iterable[Mapping[str, Any]]) -> pandas.DataFrame:
     """A dataframe of :data:`COLUMNS` with nullable dtypes (``Int64``, ``string``...)."""
     pd = _require("pandas")
     frame = pd.DataFrame.from_records(list(rows), columns=list(COLUMNS))
-    dtypes = {"author_id": "string", "platform": "string", "category": "string"}
-    dtypes["position"] = "Int64"
-    for name, kind in Video.FIELD_TYPES.items():
-        dtypes[name] = _PANDAS_DTYPES[kind]
-    return frame.astype(dtypes)
+    return frame.astype({name: _PANDAS_DTYPES[kind] for name, kind in COLUMN_TYPES.items()})
 
 
 def to_dataframe(items: Iterable[AuthorRecVideos | Outcome]) -> pandas.DataFrame:
     """One row per video of every answer (outcomes without a result are skipped)."""
-    return rows_to_dataframe(row for result in _results(items) for row in result_rows(result))
+    return rows_to_dataframe(row for result in results(items) for row in result_rows(result))
 
 
 def outcomes_to_dataframe(outcomes: Iterable[Outcome | AuthorRecVideos]) -> pandas.DataFrame:
@@ -106,25 +84,39 @@ def outcomes_to_dataframe(outcomes: Iterable[Outcome | AuthorRecVideos]) -> pand
     return to_dataframe(outcomes)
 
 
-def write_csv(rows: Iterable[Mapping[str, Any]], out: IO[str]) -> int:
-    """CSV with a header; lists as JSON text. Returns the number of rows written."""
+def write_csv(
+    rows: Iterable[Mapping[str, Any]], out: IO[str], *, formula_guard: bool = True
+) -> int:
+    """CSV with a header; lists as JSON text; formulas neutralised unless
+    ``formula_guard=False``. Returns the number of rows written."""
     writer = csv.writer(out, lineterminator="\n")
+    # The csv module quotes a cell holding "\n" but not one holding a lone "\r" (it is
+    # not in the line terminator), which readers then take for a line break: such a
+    # row is written with every cell quoted.
+    quoting_all = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS)
     count = 0
     for row in rows:
         values = []
+        carriage_return = False
         for name in COLUMNS:
             value = row.get(name)
-            if isinstance(value, list):
+            if value is None:
+                value = ""
+            elif isinstance(value, list):
                 value = orjson.dumps(value).decode()
-            values.append("" if value is None else value)
-        writer.writerow(values)
+            elif isinstance(value, str):
+                carriage_return = carriage_return or "\r" in value
+                if formula_guard:
+                    value = neutralise_formula(value)
+            values.append(value)
+        (quoting_all if carriage_return else writer).writerow(values)
         count += 1
     return count
 
 
 def write_jsonl(rows: Iterable[Mapping[str, Any]], out: IO[str]) -> int:
-    """One JSON object per line. Returns the number of rows written."""
+    """One JSON object per line, every value exact. Returns the number of rows written."""
     count = 0
     for row in rows:
         out.write(orjson.dumps({name: row.get(name) for name in COLUMNS}).decode())
@@ -133,11 +125,11 @@ def write_jsonl(rows: Iterable[Mapping[str, Any]], out: IO[str]) -> int:
     return count
 
 
-def write_parquet(rows: Iterable[Mapping[str, Any]], path: str) -> int:
-    """A Parquet file with typed columns (``item_id`` a string). Needs pyarrow."""
+def _parquet_schema() -> Any:
+    """The typed Arrow schema of :data:`COLUMNS`, with pandas metadata when pandas is
+    installed, so a plain ``pandas.read_parquet(path)`` gives ``Int64``, ``boolean``,
+    ``string``... (not float64 with NaN for a missing count)."""
     pa = _require("pyarrow")
-    import pyarrow.parquet as pq
-
     kinds = {
         "int": pa.int64(),
         "float": pa.float64(),
@@ -145,14 +137,21 @@ def write_parquet(rows: Iterable[Mapping[str, Any]], path: str) -> int:
         "bool": pa.bool_(),
         "list[str]": pa.list_(pa.string()),
     }
-    fields = [
-        pa.field("author_id", pa.string()),
-        pa.field("platform", pa.string()),
-        pa.field("category", pa.string()),
-        pa.field("position", pa.int64()),
-        *(pa.field(name, kinds[Video.FIELD_TYPES[name]]) for name in COLUMNS[4:]),
-    ]
-    schema = pa.schema(fields)
+    schema = pa.schema([pa.field(name, kinds[kind]) for name, kind in COLUMN_TYPES.items()])
+    try:
+        empty = rows_to_dataframe([])
+    except ImportError:
+        return schema
+    metadata = pa.Schema.from_pandas(empty, preserve_index=False).metadata
+    return schema.with_metadata(metadata)
+
+
+def write_parquet(rows: Iterable[Mapping[str, Any]], path: str) -> int:
+    """A Parquet file with typed columns (``item_id`` a string). Needs pyarrow."""
+    pa = _require("pyarrow")
+    import pyarrow.parquet as pq
+
+    schema = _parquet_schema()
     count = 0
     with pq.ParquetWriter(path, schema) as writer:
         batch: list[Mapping[str, Any]] = []

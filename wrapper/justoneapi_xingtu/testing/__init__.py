@@ -12,7 +12,10 @@ One pure core, :class:`MockAPI`, decides every answer; two front ends call it:
 * :func:`make_wsgi_app`, a WSGI application (e.g. for schemathesis ``from_wsgi``).
 
 Faults can be injected at any time, from any thread: business codes, HTML error pages,
-``Retry-After`` headers, per-author failures, latency and a token-bucket rate limit.
+``Retry-After`` headers, per-author failures, latency and a token-bucket rate limit; and
+for the batch's benchmarks, stray rate limits that have nothing to do with load
+(``random_rate_limits``), a limit that moves on a schedule (``rate_schedule``) and a
+fault that starts after a number of calls (``set_fault(..., after=N)``).
 
 Usage::
 
@@ -31,6 +34,10 @@ Usage::
 From a shell (serves until SIGINT or SIGTERM)::
 
     python -m justoneapi_xingtu.testing --port 8000 --latency 0.05 --rate 20 --token T
+    python -m justoneapi_xingtu.testing --rate-schedule 0:100 20:20 40:100   # moving limit
+    python -m justoneapi_xingtu.testing --random-rate-limits 0.02            # stray 302s
+    python -m justoneapi_xingtu.testing --fault 302 --fault-http-status 429 \
+        --fault-times 5 --fault-retry-after 1 --fault-after 60              # one-off 429s
 
 The token is checked but never logged, printed or echoed in an answer.
 """
@@ -189,6 +196,7 @@ class _Fault:
     html: bool
     retry_after: str | None
     message: str | None
+    after: int = 0
 
 
 RANDOM_FAULTS: Final[tuple[_Fault, ...]] = (
@@ -213,6 +221,8 @@ class MockAPIOptions(TypedDict, total=False):
     rate_limit_http_status: int
     fail_authors: Mapping[str, int] | None
     random_faults: float
+    random_rate_limits: float
+    rate_schedule: Sequence[tuple[float, float | None]]
     seed: int | None
     clock: Callable[[], float]
 
@@ -234,6 +244,12 @@ class MockAPI:
         random_faults: the fraction of valid requests (0..1) answered with a fault drawn
             from :data:`RANDOM_FAULTS` (transient codes, an unknown code, an HTML 502),
             for soak tests; ``seed`` makes the draw repeatable.
+        random_rate_limits: the fraction of valid requests (0..1) answered code 302 (with
+            ``rate_limit_http_status``, no ``Retry-After``) at random, whatever the load:
+            the stray rate limits a real API sends now and then.
+        rate_schedule: ``(seconds, rate)`` pairs: from that many seconds after the first
+            request to the endpoint, ``rate_limit`` becomes ``rate`` (``None``: no limit);
+            a limit that moves during a run.
         clock: a monotonic clock in seconds, for the rate limiter (tests may pass a fake).
 
     ``latency``, ``rate_limit`` and ``fail_authors`` may be changed at any time.
@@ -250,6 +266,8 @@ class MockAPI:
         rate_limit_http_status: int = 200,
         fail_authors: Mapping[str, int] | None = None,
         random_faults: float = 0.0,
+        random_rate_limits: float = 0.0,
+        rate_schedule: Sequence[tuple[float, float | None]] = (),
         seed: int | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -257,7 +275,15 @@ class MockAPI:
             raise ValueError("videos_per_list and order_hot_videos must be >= 0")
         if not 0.0 <= random_faults <= 1.0:
             raise ValueError("random_faults must be within 0..1")
+        if not 0.0 <= random_rate_limits <= 1.0:
+            raise ValueError("random_rate_limits must be within 0..1")
+        for at, rate in rate_schedule:
+            if not at >= 0 or (rate is not None and not rate > 0):
+                raise ValueError("rate_schedule: expected (seconds >= 0, rate > 0 or None) pairs")
         self.random_faults: float = random_faults
+        self.random_rate_limits: float = random_rate_limits
+        self._schedule = sorted(rate_schedule, key=lambda step: step[0])
+        self._schedule_start: float | None = None
         self._random = random.Random(seed)  # noqa: S311 - fault injection, not crypto
         self._lock = threading.Lock()
         self._tokens: frozenset[str] | None = None if tokens is None else frozenset(tokens)
@@ -303,8 +329,10 @@ class MockAPI:
         html: bool = False,
         retry_after: float | str | None = None,
         message: str | None = None,
+        after: int = 0,
     ) -> None:
-        """Make the next ``times`` answers (``None``: all, until cleared) a failure.
+        """Make the next ``times`` answers (``None``: all, until cleared) a failure,
+        once ``after`` more requests have been answered normally.
 
         The failure is the business ``code`` in an envelope sent with ``http_status``, or,
         with ``html=True``, an nginx-like HTML page (``Content-Type: text/html``) with that
@@ -316,11 +344,13 @@ class MockAPI:
             raise ValueError("set_fault needs a business code or html=True")
         if times is not None and times < 1:
             raise ValueError("times must be >= 1 or None")
+        if after < 0:
+            raise ValueError("after must be >= 0")
         if not 100 <= http_status <= 599:
             raise ValueError("http_status must be within 100..599")
         header = None if retry_after is None else _format_retry_after(retry_after)
         with self._lock:
-            self._fault = _Fault(code, http_status, times, html, header, message)
+            self._fault = _Fault(code, http_status, times, html, header, message, after)
 
     def clear_faults(self) -> None:
         """Remove the injected fault, if any (``fail_authors`` is left as it is)."""
@@ -392,9 +422,13 @@ class MockAPI:
             return status, headers, body, code
 
         with self._lock:
+            self._follow_schedule()
             wait = self._take_token()
             fault = self._fault
-            if wait is None and fault is not None and fault.times is not None:
+            if wait is None and fault is not None and fault.after > 0:
+                fault.after -= 1
+                fault = None
+            elif wait is None and fault is not None and fault.times is not None:
                 fault.times -= 1
                 if fault.times <= 0:
                     self._fault = None
@@ -426,7 +460,25 @@ class MockAPI:
                 chosen = self._random.choice(RANDOM_FAULTS) if drawn else None
             if chosen is not None:
                 return self._fault_answer(chosen)
+        if self.random_rate_limits:
+            with self._lock:
+                stray = self._random.random() < self.random_rate_limits
+            if stray:
+                return self._error(302, self.rate_limit_http_status, MESSAGES[302])
         return 200, [("Content-Type", _JSON)], self._envelope(0, self._data(author), "success"), 0
+
+    def _follow_schedule(self) -> None:
+        """Apply the steps of ``rate_schedule`` that are due (lock held)."""
+        if not self._schedule:
+            return
+        now = self._clock()
+        if self._schedule_start is None:
+            self._schedule_start = now
+        while self._schedule and now - self._schedule_start >= self._schedule[0][0]:
+            rate = self._schedule.pop(0)[1]
+            self._rate = None if rate is None else float(rate)
+            self._bucket = 0.0 if rate is None else max(1.0, float(rate))
+            self._bucket_time = now
 
     def _take_token(self) -> float | None:
         """Spend one rate-limit token; the seconds to wait when there is none (lock held)."""
@@ -819,8 +871,38 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         default=0.0,
         help="fraction of answers that are a random fault (0)",
     )
-    parser.add_argument("--seed", type=int, default=None, help="seed for --random-faults")
+    parser.add_argument(
+        "--random-rate-limits",
+        type=float,
+        default=0.0,
+        help="fraction of answers that are a stray code 302, whatever the load (0)",
+    )
+    parser.add_argument(
+        "--rate-schedule",
+        nargs="+",
+        type=_schedule_step,
+        default=(),
+        metavar="SECONDS:RATE",
+        help="the rate limit from SECONDS after the first request on ('none': no limit)",
+    )
+    parser.add_argument("--seed", type=int, default=None, help="seed for the random draws")
+    fault = parser.add_argument_group("a fault set at start (see MockAPI.set_fault)")
+    fault.add_argument("--fault", type=int, default=None, metavar="CODE", help="business code")
+    fault.add_argument("--fault-http-status", type=int, default=200, help="HTTP status (200)")
+    fault.add_argument("--fault-times", type=int, default=None, help="answers (all)")
+    fault.add_argument("--fault-retry-after", type=float, default=None, help="seconds")
+    fault.add_argument("--fault-after", type=int, default=0, help="normal answers first (0)")
     return parser.parse_args(argv)
+
+
+def _schedule_step(text: str) -> tuple[float, float | None]:
+    at, sep, rate = text.partition(":")
+    try:
+        if not sep:
+            raise ValueError(text)
+        return float(at), None if rate.lower() == "none" else float(rate)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected SECONDS:RATE, got {text!r}") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -840,8 +922,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         rate_limit=args.rate,
         videos_per_list=args.videos_per_list,
         random_faults=args.random_faults,
+        random_rate_limits=args.random_rate_limits,
+        rate_schedule=args.rate_schedule,
         seed=args.seed,
     )
+    if args.fault is not None:
+        server.api.set_fault(
+            args.fault,
+            http_status=args.fault_http_status,
+            times=args.fault_times,
+            retry_after=args.fault_retry_after,
+            after=args.fault_after,
+        )
     try:
         server.start()
         print(f"mock server listening on {server.base_url}", flush=True)
