@@ -6,12 +6,10 @@ decoding, retry schedule); each adds only its send-and-sleep loop.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Literal, Self
 
-import anyio.lowlevel
 import httpx
 
 from . import _retry
@@ -215,9 +213,14 @@ class _LoopBinding:
     def check(self, *, bind: bool = True) -> None:
         """Raise :class:`WrongEventLoopError` unless called in the pool's loop (the first
         one seen, when ``bind``)."""
+        # Imported here, not with the module: a sync program never pays for asyncio (~17 ms).
+        import asyncio
+
         try:
             current: object = asyncio.get_running_loop()  # the common case, and the cheap one
         except RuntimeError:  # trio
+            import anyio.lowlevel
+
             current = anyio.lowlevel.current_token().native_token
         if self.loop is None and bind:
             self.loop = current
