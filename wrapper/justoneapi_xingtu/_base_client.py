@@ -33,7 +33,6 @@ from ._config import (
     resolve_token,
 )
 from ._redact import Redactor, display_url, remember, url_secrets
-from ._transport import tls_failure
 from ._version import __version__
 from .errors import (
     ClientClosedError,
@@ -185,6 +184,8 @@ class BaseClient:
         return f"{self._url}?{urllib.parse.urlencode(query)}"
 
     def _transport_error(self, exc: Exception) -> TransportError:
+        from ._transport import tls_failure  # loaded with the client's pools
+
         if (tls := tls_failure(exc)) is not None:
             return self._tls_error(tls)
         kind = RequestTimeoutError if isinstance(exc, httpx.TimeoutException) else TransportError

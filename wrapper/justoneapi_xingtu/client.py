@@ -22,13 +22,6 @@ from ._config import (
     Environment,
 )
 from ._spec import DEFAULT_PLATFORM
-from ._transport import (
-    AsyncShardedTransport,
-    ShardedTransport,
-    async_proxy_mounts,
-    deadline,
-    proxy_mounts,
-)
 from .errors import JustOneAPIError, WrongEventLoopError
 from .models import AuthorRecVideos
 
@@ -96,6 +89,9 @@ class XingtuClient(BaseClient):
                 "http_client: expected an httpx.Client (use AsyncXingtuClient "
                 "for an httpx.AsyncClient)"
             )
+        # The pools (and httpcore, ~25 ms) load with the first client, not with the package.
+        from ._transport import ShardedTransport, proxy_mounts
+
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
             timeout=self.timeout,
@@ -166,6 +162,8 @@ class XingtuClient(BaseClient):
         )
 
     def _send(self, params: dict[str, str]) -> tuple[int, httpx.Headers, bytes]:
+        from ._transport import deadline  # loaded by the constructor: a dictionary lookup
+
         # Raw bytes, decoded by _Body with a bound; every socket read within the deadline.
         with (
             deadline(self.timeout) as end,
@@ -268,6 +266,9 @@ class AsyncXingtuClient(BaseClient):
             raise ValueError(
                 "http_client: expected an httpx.AsyncClient (use XingtuClient for an httpx.Client)"
             )
+        # The pools (and httpcore, ~25 ms) load with the first client, not with the package.
+        from ._transport import AsyncShardedTransport, async_proxy_mounts
+
         self._owns_http = http_client is None
         self._aiohttp: AiohttpSender | None = _aiohttp_backend(backend, http_client)
         self._http = http_client or httpx.AsyncClient(
@@ -331,6 +332,8 @@ class AsyncXingtuClient(BaseClient):
     async def _send(self, params: dict[str, str]) -> tuple[int, Mapping[str, str], bytes]:
         if self._aiohttp is not None:  # backend="aiohttp": the same call, on aiohttp
             return await self._aiohttp.send(self, params)
+        from ._transport import deadline  # loaded by the constructor: a dictionary lookup
+
         # Raw bytes, decoded by _Body with a bound; every socket read within the deadline.
         with deadline(self.timeout) as end, self._http_errors():
             async with self._http.stream(
