@@ -212,6 +212,7 @@ def wire_section(w: dict[object, tuple[float, float]]) -> list[str]:
             f"aiohttp's calls/s; target >= 0.9x: {verdict(ratio >= 0.9)}"
         )
     lines.append("")
+    return lines
 
 
 def batch_section(noise: dict[str, Any]) -> list[str]:
