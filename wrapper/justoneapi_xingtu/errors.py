@@ -127,7 +127,8 @@ class BusinessError(JustOneAPIError):
         self.retry_after = retry_after
         said = f": {server_message}" if server_message else ""
         rid = f" [request id {request_id}]" if request_id else ""
-        super().__init__(f"code {code} ({self.description}){said}. {self.hint}{rid}")
+        wait = f" The server asked to wait {retry_after:g} s." if retry_after else ""
+        super().__init__(f"code {code} ({self.description}){said}. {self.hint}{wait}{rid}")
 
     def __repr__(self) -> str:
         return (
@@ -308,12 +309,13 @@ class WrongEventLoopError(JustOneAPIError, RuntimeError):
 
 
 class BatchStopped(JustOneAPIError):
-    """A batch stopped early because no later call could succeed.
+    """A batch stopped early because no later call could succeed (now).
 
     Raised by ``author_rec_videos_many`` after every outcome completed so far was
     yielded, when a call answers 100 (token), 303 (daily quota), 600 (permission) or
-    601 (balance), or its TLS handshake is refused (:class:`TLSError`): the calls still
-    in flight are cancelled, the rest are not sent.
+    601 (balance), its TLS handshake is refused (:class:`TLSError`), the client was
+    closed, or the server asks for a ``Retry-After`` longer than 60 s (``cause.retry_after``
+    says how long): the calls still in flight are cancelled, the rest are not sent.
 
     Attributes:
         cause: the error that stopped the batch (its ``code``, ``request_id``...).
