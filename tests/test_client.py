@@ -434,3 +434,17 @@ def test_a_malformed_retry_after_header_does_not_escape_as_a_crash(kind: str) ->
         with pytest.raises(RateLimitError) as info:
             call(kind, url, max_retries=1)
     assert info.value.retry_after is None and len(seen) == 2
+
+
+@pytest.mark.parametrize("token", [TOKEN, "a&b=c%d/é+?#"])
+def test_the_prebuilt_request_url_is_what_httpx_would_parse(token: str) -> None:
+    import httpx
+
+    client = XingtuClient(token, base_url="http://user:pw@127.0.0.1:8080/prefix")
+    params = {"oAuthorId": AUTHOR, "platform": "SHORT_VIDEO"}
+    fast = client._httpx_url(params)
+    assert isinstance(fast, httpx.URL)
+    parsed = httpx.URL(client._url_for(params))
+    assert fast == parsed and str(fast) == str(parsed)
+    assert fast.params["token"] == token and fast.path.endswith("/author_rec_videos_v2/v1")
+    client.close()

@@ -128,6 +128,7 @@ class BaseClient:
         self.base_url = display_url(base_url)
         """The base URL in use, fit to print: a password in it shows as ``***``."""
         self._url = base_url + _spec.PATH
+        self._parsed_url = httpx.URL(self._url)  # checked once; each call only adds its query
         self._set_secrets()
 
     def _set_secrets(self) -> None:
@@ -182,6 +183,24 @@ class BaseClient:
         here once, rather than parsed and merged again by httpx on every call."""
         query = {**_spec.query(token=self._token), **params}
         return f"{self._url}?{urllib.parse.urlencode(query)}"
+
+    def _httpx_url(self, params: dict[str, str]) -> httpx.URL | str:
+        """:meth:`_url_for` as an ``httpx.URL`` built from the endpoint URL parsed once.
+
+        httpx would otherwise re-validate every character of the finished URL on each
+        call (a fifth of a call's CPU on a small answer). The query is ours, encoded by
+        ``urlencode``: nothing in it needs checking again. Should httpx's internals
+        change shape, the plain string is used and httpx parses it as before.
+        """
+        url = self._url_for(params)
+        try:
+            fast = httpx.URL.__new__(httpx.URL)
+            fast._uri_reference = self._parsed_url._uri_reference._replace(
+                query=url.partition("?")[2]
+            )
+        except (AttributeError, TypeError, ValueError):
+            return url
+        return fast
 
     def _transport_error(self, exc: Exception) -> TransportError:
         from ._transport import tls_failure  # loaded with the client's pools

@@ -169,7 +169,7 @@ class XingtuClient(BaseClient):
             deadline(self.timeout) as end,
             self._http_errors(),
             self._http.stream(
-                "GET", self._url_for(params), headers=self._headers, timeout=self.timeout
+                "GET", self._httpx_url(params), headers=self._headers, timeout=self.timeout
             ) as response,
         ):
             body = self._body(response, end)
@@ -337,7 +337,7 @@ class AsyncXingtuClient(BaseClient):
         # Raw bytes, decoded by _Body with a bound; every socket read within the deadline.
         with deadline(self.timeout) as end, self._http_errors():
             async with self._http.stream(
-                "GET", self._url_for(params), headers=self._headers, timeout=self.timeout
+                "GET", self._httpx_url(params), headers=self._headers, timeout=self.timeout
             ) as response:
                 body = self._body(response, end)
                 if not body.complete:
