@@ -27,6 +27,16 @@ def write_module(spec: dict[str, object], tmp_path: Path) -> Path:
     return out
 
 
+def run_tool(spec: dict[str, object], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    (tmp_path / "spec.json").write_text(json.dumps(spec), encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, str(TOOL), str(tmp_path / "spec.json"), str(tmp_path / "out.py")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 def test_video_declares_exactly_the_spec_fields_with_their_types() -> None:
     spec = json.loads(SPEC.read_text(encoding="utf-8"))
     properties = spec["components"]["schemas"]["RecVideo"]["properties"]
@@ -56,13 +66,7 @@ def test_a_field_added_to_the_spec_reaches_the_field_table(tmp_path: Path) -> No
 def test_a_moved_path_is_one_line_naming_it_and_the_command(tmp_path: Path) -> None:
     spec = json.loads(SPEC.read_text(encoding="utf-8"))
     spec["paths"] = {"/api/elsewhere": next(iter(spec["paths"].values()))}
-    (tmp_path / "spec.json").write_text(json.dumps(spec), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, str(TOOL), str(tmp_path / "spec.json"), str(tmp_path / "out.py")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_tool(spec, tmp_path)
     assert result.returncode == 2
     assert "author_rec_videos_v2" in result.stderr and "make spec generate" in result.stderr
     assert "Traceback" not in result.stderr
@@ -76,11 +80,5 @@ def test_a_field_type_the_views_cannot_read_is_refused(
 ) -> None:
     spec = json.loads(SPEC.read_text(encoding="utf-8"))
     spec["components"]["schemas"]["RecVideo"]["properties"]["odd"] = bad
-    (tmp_path / "spec.json").write_text(json.dumps(spec), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, str(TOOL), str(tmp_path / "spec.json"), str(tmp_path / "out.py")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_tool(spec, tmp_path)
     assert result.returncode == 2 and "RecVideo.odd" in result.stderr
