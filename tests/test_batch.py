@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable, Iterator
 
 import pytest
 from _virtual import run_virtual
+from conftest import TOKEN
 
 import justoneapi_xingtu.batch as batch_module
 from justoneapi_xingtu import (
@@ -31,8 +32,6 @@ from justoneapi_xingtu import (
 from justoneapi_xingtu.batch._engine import _run
 from justoneapi_xingtu.models import BatchStats
 from justoneapi_xingtu.testing import MockServer, instant_retries
-
-TOKEN = "batch-test-token"
 
 
 def ids(n: int, offset: int = 0) -> list[str]:

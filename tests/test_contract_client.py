@@ -19,6 +19,7 @@ import httpx
 import pytest
 from _contract import ENDPOINT, SPEC_PATH, SpecContract
 from _drift import spec_part
+from conftest import TOKEN
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -37,7 +38,6 @@ from justoneapi_xingtu import (
     XingtuClient,
 )
 
-TOKEN = "property-token-3c9a"
 SPEC: dict[str, Any] = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
 SCHEMAS: Mapping[str, Any] = spec_part(SPEC, "components", "schemas")
 CODES: list[int] = spec_part(SPEC, "components", "schemas", "Result", "properties", "code", "enum")

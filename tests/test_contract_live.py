@@ -17,10 +17,10 @@ import contract_live
 import pytest
 from _contract import ROOT
 from _scripted import Answer, Seen, scripted_server
+from conftest import TOKEN
 
 from justoneapi_xingtu.testing import MockAPI
 
-TOKEN = "live-harness-token-6b7c8d"
 AUTHORS = "7012345678901234567,7098765432109876543"
 
 

@@ -26,6 +26,7 @@ import yaml
 from _cassettes import CASSETTES, validation_problems
 from _contract import ENDPOINT, MOCK_CHECKS, ROOT, SPEC_PATH, SpecContract, run_suite
 from _drift import REBUILD_SPEC, SpecDrift, assert_same_json, json_differences, spec_part
+from conftest import TOKEN
 from schemathesis import GenerationMode
 
 from justoneapi_xingtu.testing import MockAPI, make_wsgi_app
@@ -33,7 +34,6 @@ from justoneapi_xingtu.testing import MockAPI, make_wsgi_app
 sys.path.insert(0, str(ROOT / "openapi" / "tools"))
 from overlay import apply_overlay
 
-TOKEN = "mutation-token-8e9f0a"
 UPSTREAM = ROOT / "openapi" / "upstream" / "author-recommended-videos-v1-zh.json"
 OVERLAY = ROOT / "openapi" / "overlay" / "xingtu-types.overlay.json"
 

@@ -27,13 +27,13 @@ from _contract import (
     configure,
     run_suite,
 )
+from conftest import TOKEN
 from schemathesis import GenerationMode
 from schemathesis.core.failures import FailureGroup
 
 from justoneapi_xingtu import BusinessError, XingtuClient
 from justoneapi_xingtu.testing import MockAPI, MockServer, make_wsgi_app
 
-TOKEN = "contract-mock-token-5f1e2d"
 # The mutation proof points this suite at a mutated spec; normally it is openapi/xingtu.json.
 SPEC = os.environ.get("XINGTU_CONTRACT_SPEC", str(SPEC_PATH))
 EXAMPLES = int(os.environ.get("XINGTU_CONTRACT_EXAMPLES", "40"))

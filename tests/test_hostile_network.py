@@ -39,6 +39,7 @@ from _faults import (
     trickled_head,
     trickled_tls,
 )
+from conftest import AUTHOR, TOKEN
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -59,8 +60,6 @@ pytestmark = pytest.mark.filterwarnings(
     "error::ResourceWarning", "error::pytest.PytestUnraisableExceptionWarning"
 )
 
-TOKEN = "hostile-net-SECRET-token-4242"
-AUTHOR = "7012345678901234567"
 OK = json.dumps(
     {
         "code": 0,
