@@ -90,3 +90,39 @@ def test_with_options_checks_what_it_is_given() -> None:
     moved = client.with_options(base_url="http://127.0.0.1:10/")
     assert moved.base_url == "http://127.0.0.1:10" and client.base_url == "http://127.0.0.1:9"
     client.close()
+
+
+def test_every_third_party_package_the_wrapper_imports_is_declared() -> None:
+    import ast
+    import importlib.metadata
+    import re
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = [*project["dependencies"]]
+    for extra in project["optional-dependencies"].values():
+        requirements += extra
+    declared = {
+        re.split(r"[<>=!~\[ ;]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+        for requirement in requirements
+    }
+    stdlib = set(sys.stdlib_module_names) | {"__future__"}
+    ours = {"justoneapi_xingtu", "justoneapi_xingtu_generated"}
+    distributions = importlib.metadata.packages_distributions()
+    missing: dict[str, str] = {}
+    for path in (ROOT / "wrapper" / "justoneapi_xingtu").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top in stdlib or top in ours:
+                    continue
+                dists = {d.lower().replace("_", "-") for d in distributions.get(top, [top])}
+                if not dists & declared:
+                    missing[top] = str(path.relative_to(ROOT))
+    assert missing == {}, f"imported but not declared in pyproject.toml: {missing}"
