@@ -489,3 +489,33 @@ def test_random_faults_are_a_repeatable_fraction_of_the_fault_menu() -> None:
     faults = [c for c in first if c != 0]
     assert 80 <= len(faults) <= 160
     assert set(faults) == {f.code for f in RANDOM_FAULTS}
+
+
+def test_the_mock_transport_answers_like_the_server_without_a_socket() -> None:
+    import asyncio
+
+    import httpx
+
+    from justoneapi_xingtu import AsyncXingtuClient, InvalidParameterError, XingtuClient
+    from justoneapi_xingtu.testing import mock_transport
+
+    api = MockAPI()
+    http = httpx.Client(transport=mock_transport(api))
+    with XingtuClient("t0ken", base_url="http://mock.invalid", http_client=http) as client:
+        result = client.author_rec_videos("7012345678901234567")
+        assert len(result) == 6 and result.request_id
+        api.set_fault(400, times=1)
+        with pytest.raises(InvalidParameterError):
+            client.author_rec_videos("7012345678901234567")
+    assert api.stats.calls_for("7012345678901234567") == 2
+    http.close()
+
+    async def main() -> int:
+        transport = mock_transport(latency=0)
+        async with httpx.AsyncClient(transport=transport) as http_async:
+            client = AsyncXingtuClient(
+                "t0ken", base_url="http://mock.invalid", http_client=http_async
+            )
+            return len(await client.author_rec_videos("7012345678901234568"))
+
+    assert asyncio.run(main()) == 6
