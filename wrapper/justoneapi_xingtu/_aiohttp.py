@@ -6,10 +6,10 @@ of the CPU per call at high concurrency (bench/RESULTS.md), asyncio only. Needs 
 
 What the httpx path guarantees holds here too:
 
-* the body is read raw (``auto_decompress=False``) and decoded by ``_codings.Decoder``
-  piece by piece, as on the httpx path (``Content-Encoding: gzip, gzip`` included), raw
-  and decoded bytes held to ``max_response_bytes`` as they arrive, so a small compressed
-  answer cannot inflate past the cap;
+* the body is read raw (``auto_decompress=False``) and collected by the httpx path's own
+  collector (``BaseClient._collector``): decoded piece by piece (``Content-Encoding: gzip,
+  gzip`` included), raw and decoded bytes held to ``max_response_bytes`` as they arrive,
+  so a small compressed answer cannot inflate past the cap;
 * one deadline for the whole call: ``ClientTimeout(total=timeout)`` covers the pool, the
   connection, the headers and every body read;
 * ``HTTP_PROXY``/``HTTPS_PROXY``/``NO_PROXY`` are honoured, read once per host and
@@ -35,45 +35,13 @@ import httpx
 import yarl
 from aiohttp.helpers import get_env_proxy_for_url
 
-from ._codings import ACCEPT_ENCODING, Decoder
+from ._codings import ACCEPT_ENCODING
 from ._version import __version__
 
 if TYPE_CHECKING:
     from ._base_client import BaseClient
 
 __all__ = ["AiohttpSender"]
-
-
-class _Collector:
-    """The body of one answer: raw and decoded bytes held to ``max_response_bytes``, and
-    the whole-call deadline checked after every read (aiohttp's total timeout ends it too)."""
-
-    def __init__(self, client: BaseClient, headers: Mapping[str, str], deadline: float) -> None:
-        self.limit = client.max_response_bytes
-        self.too_large = client._too_large
-        declared = headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > self.limit:
-            raise self.too_large()
-        self.decoder = Decoder(headers.get("Content-Encoding"))
-        self.deadline = deadline
-        self.chunks: list[bytes] = []
-        self.raw_size = self.size = 0
-
-    def add(self, raw: bytes) -> None:
-        self.raw_size += len(raw)
-        if self.raw_size > self.limit:
-            raise self.too_large()
-        for piece in self.decoder.feed(raw):
-            self.size += len(piece)
-            if self.size > self.limit:
-                raise self.too_large()
-            self.chunks.append(piece)
-        if time.monotonic() > self.deadline:
-            raise httpx.ReadTimeout("body still arriving")
-
-    def value(self) -> bytes:
-        self.decoder.finish()
-        return b"".join(self.chunks)
 
 
 class AiohttpSender:
@@ -143,7 +111,7 @@ class AiohttpSender:
                     timeout=aiohttp.ClientTimeout(total=client.timeout),
                     **self._proxy(url),
                 ) as response:
-                    body = _Collector(client, response.headers, deadline)
+                    body = client._collector(response.headers, deadline)
                     async for chunk in response.content.iter_any():
                         body.add(chunk)
                     return response.status, response.headers, body.value()

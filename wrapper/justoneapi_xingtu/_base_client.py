@@ -44,7 +44,7 @@ from .errors import (
     TransportError,
     error_for_code,
 )
-from .models import AuthorRecVideos, decode_success
+from .models import AuthorRecVideos, decode_success, mask_shown_fields
 
 logger = logging.getLogger("justoneapi_xingtu")
 
@@ -56,20 +56,30 @@ _NOT_JSON: Any = object()
 class _Body:
     """One streamed answer: its raw bytes decoded through its content codings piece by
     piece, held to ``max_response_bytes`` as decoded bytes are produced (so a compression
-    bomb is refused before it inflates) and to the whole-call deadline."""
+    bomb is refused before it inflates) and to the whole-call deadline. Used by both
+    backends (httpx and aiohttp)."""
 
     __slots__ = ("chunks", "client", "complete", "deadline", "decoder", "raw_size", "size")
 
-    def __init__(self, client: BaseClient, response: httpx.Response, deadline: float) -> None:
+    def __init__(
+        self,
+        client: BaseClient,
+        headers: Mapping[str, str],
+        deadline: float,
+        decoded: bytes | None = None,
+    ) -> None:
+        """``decoded``: an answer already read and decoded (a caller's mock transport)."""
+        declared = headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > client.max_response_bytes:
+            raise client._too_large()  # refused before a byte of the body is read
         self.client = client
         self.deadline = deadline
         self.chunks: list[bytes] = []
         self.raw_size = self.size = 0
-        # An answer built in memory (a caller's mock transport) arrives read and decoded.
-        self.complete = response.is_stream_consumed
-        self.decoder = Decoder(None if self.complete else response.headers.get("content-encoding"))
-        if self.complete:
-            self.add(response.content)
+        self.complete = decoded is not None
+        self.decoder = Decoder(None if self.complete else headers.get("content-encoding"))
+        if decoded is not None:
+            self.add(decoded)
 
     def add(self, raw: bytes) -> None:
         limit = self.client.max_response_bytes
@@ -231,12 +241,16 @@ class BaseClient:
         )
 
     def _body(self, response: httpx.Response, deadline: float) -> _Body:
-        """A collector for one answer's raw body (unless ``complete`` already), refusing it
-        early when it declares too much; ``deadline`` (``time.monotonic()``) ends the call."""
-        declared = response.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > self.max_response_bytes:
-            raise self._too_large()
-        return _Body(self, response, deadline)
+        """A collector for one httpx answer's raw body (unless httpx already holds it
+        decoded); ``deadline`` (``time.monotonic()``) ends the call."""
+        decoded = response.content if response.is_stream_consumed else None
+        return self._collector(response.headers, deadline, decoded)
+
+    def _collector(
+        self, headers: Mapping[str, str], deadline: float, decoded: bytes | None = None
+    ) -> _Body:
+        """The body collector for one answer with these headers, whatever the backend."""
+        return _Body(self, headers, deadline, decoded)
 
     @contextlib.contextmanager
     def _http_errors(self) -> Iterator[None]:
@@ -302,7 +316,8 @@ class BaseClient:
         platform: str,
     ) -> AuthorRecVideos:
         """The result of a code-0 envelope, or the exception the answer calls for."""
-        if not self._redact.found_in(body):  # an echoed secret is scrubbed on the path below
+        echoed = self._redact.found_in(body)  # an echoed secret is scrubbed on the path below
+        if not echoed:
             result = decode_success(body, author_id=author_id, platform=platform, mask=self._redact)
             if result is not None:  # the usual answer, decoded straight into typed videos
                 return result
@@ -325,12 +340,10 @@ class BaseClient:
             window = self._redact(body[:4096].decode("utf-8", "replace"))
             shown = window[:80].strip() or "an empty body"
             raise not_an_envelope(f" ({kind}) is not a JSON envelope: {shown!r}")
-        if self._redact.found_in(body):  # the server echoed a secret: mask it at the source
+        if echoed:  # the server echoed a secret: mask it at the source
             document = self._redact.scrub(document)
-        elif isinstance(document, dict):  # the shown and stored fields, even JSON-escaped
-            for name in ("message", "requestId"):
-                if isinstance(document.get(name), str):
-                    document[name] = self._redact(document[name])
+        else:  # the shown and stored fields, even JSON-escaped
+            mask_shown_fields(document, self._redact)
         code = document.get("code") if isinstance(document, dict) else None
         if not isinstance(code, int) or isinstance(code, bool):
             raise not_an_envelope(
@@ -341,10 +354,10 @@ class BaseClient:
             return AuthorRecVideos(document, author_id=author_id, platform=platform)
         message = document.get("message")
         request_id = document.get("requestId")
-        raise error_for_code(
+        raise error_for_code(  # message and request id were masked above
             code,
-            self._redact(message) if isinstance(message, str) else None,
-            request_id=self._redact(request_id) if isinstance(request_id, str) else None,
+            message if isinstance(message, str) else None,
+            request_id=request_id if isinstance(request_id, str) else None,
             http_status=status,
             retry_after=_retry.parse_retry_after(headers),
         )

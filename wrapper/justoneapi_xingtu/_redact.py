@@ -79,6 +79,9 @@ class Redactor:
         return value
 
 
+_GENERIC = Redactor()
+
+
 def redact(text: str, secrets: Iterable[str | None] = ()) -> str:
     """``text`` with ``token=`` values, URL userinfo and every form of ``secrets`` masked."""
     return Redactor(secrets)(text)
@@ -140,7 +143,7 @@ def scrub_record(record: logging.LogRecord) -> None:
         message = record.getMessage()
     except Exception:  # noqa: BLE001 - a malformed record is not ours to break
         return
-    cleaned = redact(message)
+    cleaned = _GENERIC(message)  # token= values and URL userinfo, whoever made the record
     for ref in _live:
         redactor = ref()
         if redactor is not None:

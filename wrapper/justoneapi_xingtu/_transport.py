@@ -280,9 +280,15 @@ class ShardedTransport(httpx.BaseTransport):
     """``max_connections`` spread over pools of 8, each request to the least busy one;
     through ``proxy`` when given."""
 
-    def __init__(self, max_connections: int, proxy: str | None = None) -> None:
+    def __init__(
+        self,
+        max_connections: int,
+        proxy: str | None = None,
+        ssl_context: ssl.SSLContext | None = None,
+    ) -> None:
         count = _shard_count(max_connections)
-        context = httpx.create_ssl_context()  # one for all shards: loading CAs costs ~20 ms
+        # one for all shards (and the proxy mounts beside them): loading CAs costs ~20 ms
+        context = ssl_context or httpx.create_ssl_context()
         self._shards = [
             _with_deadlines(
                 httpx.HTTPTransport(verify=context, limits=_shard_limits(), proxy=proxy)
@@ -290,6 +296,7 @@ class ShardedTransport(httpx.BaseTransport):
             for _ in range(count)
         ]
         self._load = _Load(count)
+        self.ssl_context = context
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         index = self._load.acquire()
@@ -310,9 +317,14 @@ class ShardedTransport(httpx.BaseTransport):
 class AsyncShardedTransport(httpx.AsyncBaseTransport):
     """The async twin of :class:`ShardedTransport`."""
 
-    def __init__(self, max_connections: int, proxy: str | None = None) -> None:
+    def __init__(
+        self,
+        max_connections: int,
+        proxy: str | None = None,
+        ssl_context: ssl.SSLContext | None = None,
+    ) -> None:
         count = _shard_count(max_connections)
-        context = httpx.create_ssl_context()
+        context = ssl_context or httpx.create_ssl_context()
         self._shards = [
             _async_with_deadlines(
                 httpx.AsyncHTTPTransport(verify=context, limits=_shard_limits(), proxy=proxy)
@@ -320,6 +332,7 @@ class AsyncShardedTransport(httpx.AsyncBaseTransport):
             for _ in range(count)
         ]
         self._load = _Load(count)
+        self.ssl_context = context
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         index = self._load.acquire()
@@ -337,18 +350,22 @@ class AsyncShardedTransport(httpx.AsyncBaseTransport):
             await shard.aclose()
 
 
-def proxy_mounts(max_connections: int) -> dict[str, ShardedTransport | None]:
+def proxy_mounts(
+    max_connections: int, ssl_context: ssl.SSLContext | None = None
+) -> dict[str, ShardedTransport | None]:
     """``mounts=`` for an ``httpx.Client``: what plain httpx would mount from the
     environment (``trust_env``), each proxy a sharded pool, ``NO_PROXY`` patterns direct."""
     return {
-        pattern: None if url is None else ShardedTransport(max_connections, proxy=url)
+        pattern: None if url is None else ShardedTransport(max_connections, url, ssl_context)
         for pattern, url in get_environment_proxies().items()
     }
 
 
-def async_proxy_mounts(max_connections: int) -> dict[str, AsyncShardedTransport | None]:
+def async_proxy_mounts(
+    max_connections: int, ssl_context: ssl.SSLContext | None = None
+) -> dict[str, AsyncShardedTransport | None]:
     """The async twin of :func:`proxy_mounts`."""
     return {
-        pattern: None if url is None else AsyncShardedTransport(max_connections, proxy=url)
+        pattern: None if url is None else AsyncShardedTransport(max_connections, url, ssl_context)
         for pattern, url in get_environment_proxies().items()
     }

@@ -19,6 +19,7 @@ from ._config import (
     DEFAULT_MAX_CONCURRENCY,
     DEFAULT_MAX_RATE_LIMIT_RETRIES,
     DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_MAX_RETRIES,
     Environment,
 )
 from ._spec import DEFAULT_PLATFORM
@@ -72,7 +73,7 @@ class XingtuClient(BaseClient):
         env: Environment | str | None = None,
         base_url: str | None = None,
         timeout: float | None = None,
-        max_retries: int = 2,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -93,11 +94,14 @@ class XingtuClient(BaseClient):
         from ._transport import ShardedTransport, proxy_mounts
 
         self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(
-            timeout=self.timeout,
-            transport=ShardedTransport(MAX_CONNECTIONS),
-            mounts=proxy_mounts(MAX_CONNECTIONS),
-        )
+        if http_client is None:
+            direct = ShardedTransport(MAX_CONNECTIONS)
+            http_client = httpx.Client(
+                timeout=self.timeout,
+                transport=direct,
+                mounts=proxy_mounts(MAX_CONNECTIONS, direct.ssl_context),
+            )
+        self._http = http_client
 
     def author_rec_videos(
         self, o_author_id: str, *, platform: Platform | str = DEFAULT_PLATFORM
@@ -249,7 +253,7 @@ class AsyncXingtuClient(BaseClient):
         env: Environment | str | None = None,
         base_url: str | None = None,
         timeout: float | None = None,
-        max_retries: int = 2,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.AsyncClient | None = None,
         backend: Literal["httpx", "aiohttp"] = "httpx",
@@ -271,11 +275,14 @@ class AsyncXingtuClient(BaseClient):
 
         self._owns_http = http_client is None
         self._aiohttp: AiohttpSender | None = _aiohttp_backend(backend, http_client)
-        self._http = http_client or httpx.AsyncClient(
-            timeout=self.timeout,
-            transport=AsyncShardedTransport(MAX_CONNECTIONS),
-            mounts=async_proxy_mounts(MAX_CONNECTIONS),
-        )
+        if http_client is None:
+            direct = AsyncShardedTransport(MAX_CONNECTIONS)
+            http_client = httpx.AsyncClient(
+                timeout=self.timeout,
+                transport=direct,
+                mounts=async_proxy_mounts(MAX_CONNECTIONS, direct.ssl_context),
+            )
+        self._http = http_client
         self._loop = _LoopBinding()  # shared with the with_options() copies, like the pool
 
     async def author_rec_videos(

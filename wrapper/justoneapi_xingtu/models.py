@@ -275,6 +275,15 @@ def _videos(data: Mapping[str, Any], key: str) -> list[Video]:
 _LIST_KEYS = tuple(f"{c}_videos" for c in CATEGORIES)
 
 
+def mask_shown_fields(document: Any, mask: Callable[[str], str]) -> None:
+    """Apply ``mask`` in place to the envelope fields that are shown and stored
+    (``message``, ``requestId``), where ``document`` is an object holding them as text."""
+    if isinstance(document, dict):
+        for name in ("message", "requestId"):
+            if isinstance(document.get(name), str):
+                document[name] = mask(document[name])
+
+
 class _LazyJSON:
     """An answer's JSON, decoded the first time it is asked for (shared by the result
     and its videos, which hold no reference to the result itself)."""
@@ -293,9 +302,7 @@ class _LazyJSON:
                 value = orjson.loads(self._body)
             except orjson.JSONDecodeError:  # msgspec read it; orjson refuses very little more
                 value = msgspec.json.decode(self._body)
-            for name in ("message", "requestId"):  # as the typed envelope shows them
-                if isinstance(value.get(name), str):
-                    value[name] = self._mask(value[name])
+            mask_shown_fields(value, self._mask)  # as the typed envelope shows them
             self._value, self._body = value, b""
         return self._value
 
