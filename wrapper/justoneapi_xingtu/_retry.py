@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 
 import anyio
 
+from .errors import error_kind
+
 if TYPE_CHECKING:
     from .errors import JustOneAPIError
 
@@ -91,8 +93,7 @@ def log_retry(
     error: JustOneAPIError, author_id: str, retry: int, of: int | None, delay: float
 ) -> None:
     """One INFO line per retry on the package's logger."""
-    code = getattr(error, "code", None)
-    what = f"code {code}" if code is not None else type(error).__name__
+    what = error_kind(error)
     if error.http_status is not None:
         what += f", HTTP {error.http_status}"
     rid = f" [request id {error.request_id}]" if error.request_id else ""

@@ -51,6 +51,7 @@ __all__ = [
     "TransportError",
     "WrongEventLoopError",
     "error_for_code",
+    "error_kind",
 ]
 
 
@@ -207,6 +208,12 @@ _BY_CODE: dict[int, type[BusinessError]] = {
     )
     if cls.code_value is not None
 }
+
+
+def error_kind(error: JustOneAPIError) -> str:
+    """How logs and summaries name an error: ``"code 400"``, or its class without a code."""
+    code = getattr(error, "code", None)
+    return f"code {code}" if isinstance(code, int) else type(error).__name__
 
 
 def error_for_code(

@@ -33,7 +33,7 @@ from .._config import (
     DEFAULT_MAX_RATE_LIMIT_RETRIES,
 )
 from .._spec import DEFAULT_PLATFORM, check_author_id, parse_platform
-from ..errors import BatchStopped, JustOneAPIError, RateLimitError
+from ..errors import BatchStopped, JustOneAPIError, RateLimitError, error_kind
 from ..models import AuthorRecVideos, BatchStats, Outcome
 from ._controller import ConcurrencyController, Ticket
 
@@ -48,11 +48,6 @@ logger = logging.getLogger("justoneapi_xingtu")
 def is_rate_limited(error: JustOneAPIError) -> bool:
     """Code 302, or HTTP 429 whatever the body."""
     return isinstance(error, RateLimitError) or error.http_status == 429
-
-
-def _error_kind(error: JustOneAPIError) -> str:
-    code = getattr(error, "code", None)
-    return f"code {code}" if isinstance(code, int) else type(error).__name__
 
 
 @dataclass(slots=True)
@@ -102,7 +97,7 @@ async def _run(
     def final(item: _Item, error: JustOneAPIError) -> Outcome:
         error.attempts = item.attempts
         stats.failed += 1
-        stats.errors[_error_kind(error)] += 1
+        stats.errors[error_kind(error)] += 1
         return Outcome(item.author_id, platform, error=error, attempts=item.attempts)
 
     try:
