@@ -99,6 +99,7 @@ class StoreBusyError(StoreError):
 
 def _schema() -> str:
     categories = ", ".join(f"'{c}'" for c in CATEGORIES)
+    statuses = ", ".join(f"'{s}'" for s in STATUSES)
     constraints = dict.fromkeys(("author_id", "platform", "position"), " NOT NULL")
     constraints["category"] = f" NOT NULL CHECK (category IN ({categories}))"
     fields = ",\n  ".join(
@@ -109,7 +110,7 @@ def _schema() -> str:
 CREATE TABLE IF NOT EXISTS fetches (
   author_id TEXT NOT NULL,
   platform TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'retry')),
+  status TEXT NOT NULL CHECK (status IN ({statuses})),
   code INTEGER,
   message TEXT,
   request_id TEXT,
