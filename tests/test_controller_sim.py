@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import math
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -247,3 +247,29 @@ def test_retry_after_longer_than_a_batch_waits_stops_it_with_the_unfinished_ids(
     assert run.stopped.cause.retry_after == 3600.0
     assert run.stopped.completed + len(run.stopped.unfinished) == 100
     assert run.stopped.completed == run.stats.done and run.stats.succeeded >= 30
+
+
+class _Shuffled(set[Any]):
+    """A set of futures iterated in another order than the one ``asyncio.wait`` built."""
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(sorted(super().__iter__(), key=id, reverse=True))
+
+
+def test_the_same_seed_gives_the_same_run_whatever_order_completions_come_in(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # asyncio.wait hands back a set, iterated in memory-address order: it differs between
+    # processes (an xdist worker's history), so a run may depend on it only if it is sorted.
+    scenario = server(limit=100.0, schedule=[(20.0, 20.0), (40.0, 100.0)])
+    plain = simulate(1500, scenario)
+    wait = asyncio.wait
+
+    async def shuffled_wait(*args: Any, **kwargs: Any) -> Any:
+        done, pending = await wait(*args, **kwargs)
+        return _Shuffled(done), pending
+
+    monkeypatch.setattr(asyncio, "wait", shuffled_wait)
+    shuffled = simulate(1500, scenario)
+    assert shuffled.server.ok_at == plain.server.ok_at
+    assert shuffled.server.limited_at == plain.server.limited_at

@@ -131,7 +131,9 @@ async def _run(
             now = clock()
             outcomes: list[Outcome] = []
             stop: JustOneAPIError | None = None
-            for future in done:
+            # In the order the calls started, not the set's (address) order: the same
+            # answers then always lead to the same decisions.
+            for future in [future for future in running if future in done]:
                 item, ticket = running.pop(future)
                 error = future.exception()
                 if error is None:
