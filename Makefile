@@ -20,6 +20,14 @@ OLD ?=
 NEW ?= $(UPSTREAM)
 # pull-spec and update: empty = the docs site's whole document, then per-endpoint fallbacks.
 SPEC_URL ?=
+# make test-deps: the suite in .venv-RESOLUTION-PY, installed by uv at the lowest versions
+# pyproject.toml allows for each direct dependency (lowest-direct) or the newest (highest).
+RESOLUTION ?= lowest-direct
+PY ?= 3.11
+DEPS_VENV := .venv-$(RESOLUTION)-$(PY)
+DEPS_EXTRAS := test,pandas
+UV_VERSION := 0.13.9
+UV := $(BIN)/uv
 # Three-way statuses survive make: make turns any failing recipe into exit 2, so a target
 # whose tool means 0 same / 1 changed (or disagrees) / 2 could not run writes the tool's own
 # status to the file named here (CI: rm the file, run make, read it; missing = 2).
@@ -38,7 +46,7 @@ keep_status = status=0; $(2) || status=$$?; \
 .DEFAULT_GOAL := help
 AUTHOR ?=
 
-.PHONY: help venv demo test test-all bench contract contract-live record record-mock pull-spec spec-diff spec \
+.PHONY: help venv demo test test-all test-deps bench contract contract-live record record-mock pull-spec spec-diff spec \
         generate check-generated lint dist check-version release-notes github-release pr-body \
         update-outcome update
 
@@ -123,6 +131,18 @@ test: $(STAMP) ## the offline behaviour suite, in parallel (the long soak and sl
 
 test-all: $(STAMP) ## everything: the suite plus the slow tests (20,000-author soak, lifecycle, mutations)
 	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS)
+
+$(UV):
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check 'uv==$(UV_VERSION)'
+
+test-deps: $(UV) ## the suite at the lowest or newest versions allowed (RESOLUTION=lowest-direct|highest, PY=3.11)
+	UV_PYTHON_DOWNLOADS=never $(UV) venv --quiet --clear --python "$(PY)" $(DEPS_VENV)
+	$(UV) pip install --quiet --python $(DEPS_VENV)/bin/python --resolution "$(RESOLUTION)" \
+	  -e '.[$(DEPS_EXTRAS)]'
+	@$(UV) pip list --python $(DEPS_VENV)/bin/python --format freeze > $(DEPS_VENV)/versions.txt
+	@echo "test-deps: $(RESOLUTION) on Python $(PY); the versions are in $(DEPS_VENV)/versions.txt"
+	$(DEPS_VENV)/bin/python -m pytest -q -n $(PYTEST_WORKERS) -m "not slow"
 
 # The drift checks on their own: spec valid and what upstream + overlay make, generated/
 # current, schemathesis against the mock, the client against every answer the spec allows,

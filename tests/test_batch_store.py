@@ -3,6 +3,7 @@ stop conditions, input hygiene, progress, export formats, the lazy pandas import
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -57,7 +58,7 @@ def run_main(*args: str) -> Run:
 
 
 def rows(db: Path, sql: str) -> list[tuple]:
-    with sqlite3.connect(db) as connection:
+    with contextlib.closing(sqlite3.connect(db)) as connection:
         return connection.execute(sql).fetchall()
 
 

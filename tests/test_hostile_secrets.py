@@ -277,7 +277,7 @@ def test_item8_token_masked_on_cli_stderr_and_in_the_store(tmp_path: Path) -> No
     assert "[request id rid-***-***-***]" in assert_one_line_error(single, 5)
     assert batch.returncode == 3, batch.stderr
     assert_masked(single.stderr, single.stdout, batch.stderr, batch.stdout)
-    with sqlite3.connect(db) as store:
+    with contextlib.closing(sqlite3.connect(db)) as store:
         rows = store.execute("SELECT message, request_id, raw_json FROM fetches").fetchall()
     assert rows, "the batch stored nothing"
     for row in rows:

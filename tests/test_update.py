@@ -237,6 +237,8 @@ def test_the_release_module_passes_ruff_format_whatever_the_url(length: int) -> 
     url = "https://docs.example/" + "a" * length + ".json"
     text = spec_release.render({"release_id": "r" * length, "sha256": "0" * 64, "url": url})
     ruff = Path(sys.executable).parent / "ruff"
+    if not ruff.exists():
+        pytest.skip("ruff is not installed (the dev extra: make venv)")
     proc = subprocess.run(
         [str(ruff), "format", "--check", "--stdin-filename", "wrapper/x/_spec_release.py", "-"],
         input=text,

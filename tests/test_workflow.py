@@ -119,6 +119,20 @@ def test_ci_tests_lints_and_builds_on_every_supported_python() -> None:
     assert runs(workflow, "test") == ["make test lint dist"]
 
 
+def test_ci_runs_the_suite_at_both_ends_of_the_dependency_ranges() -> None:
+    workflow = load(WORKFLOWS / "ci.yml")
+    job = workflow["jobs"]["dependency-ranges"]
+    matrix = job["strategy"]["matrix"]
+    assert set(matrix["resolution"]) == {"lowest-direct", "highest"}
+    assert {"3.11", "3.13"} <= set(matrix["python-version"])
+    (step,) = [step for step in job["steps"] if "run" in step]
+    assert make_targets(step["run"]) == ["test-deps"]
+    assert step["env"] == {
+        "RESOLUTION": "${{ matrix.resolution }}",
+        "PY": "${{ matrix.python-version }}",
+    }
+
+
 def test_release_checks_the_tag_and_publishes_with_trusted_publishing() -> None:
     workflow = load(WORKFLOWS / "release.yml")
     assert workflow["on"] == {"push": {"tags": ["v*"]}}
