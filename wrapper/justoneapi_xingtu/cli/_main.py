@@ -44,7 +44,7 @@ from typing import Any
 import orjson
 
 from .._config import Environment
-from .._spec import parse_platform
+from .._spec import check_author_id, parse_platform
 from .._spec_release import SPEC_RELEASE_ID, SPEC_SHA256
 from .._version import __version__
 from ..client import AsyncXingtuClient, XingtuClient
@@ -251,8 +251,8 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "ids_file",
         metavar="IDS_FILE",
-        help="author ids, one per line (- reads standard input; a first line 'author_id' "
-        "is a header and skipped)",
+        help="author ids, one per line (- reads standard input; a first line without "
+        "digits, such as 'author_id', is a header and skipped)",
     )
     batch.add_argument("--db", required=True, help="the SQLite store (created if missing)")
     batch.add_argument(
@@ -302,6 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _rec_videos(args: argparse.Namespace, out: Any) -> int:
+    check_author_id(args.author_id, "AUTHOR_ID")  # before the token or the network
     env: Environment | str | None = args.env
     with XingtuClient(
         env=env, base_url=args.base_url, timeout=args.timeout, max_retries=args.max_retries
