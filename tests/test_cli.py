@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -144,3 +145,24 @@ def test_make_demo_runs_on_the_mock_server_without_a_token() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "personal_hot" in proc.stdout
+
+
+def test_a_flag_beats_a_leftover_environment_variable(capsys, monkeypatch) -> None:
+    """`--env prod-global` with JUSTONEAPI_BASE_URL left from a mock session reads
+    prod-global (here a second mock standing in for it), and -v says which was chosen."""
+    from justoneapi_xingtu import Environment, _config
+
+    package_logger = logging.getLogger("justoneapi_xingtu")  # -v adds a handler to it
+    monkeypatch.setattr(package_logger, "handlers", list(package_logger.handlers))
+    monkeypatch.setattr(package_logger, "level", package_logger.level)
+    with MockServer(tokens={TOKEN}) as leftover, MockServer(tokens={TOKEN}) as production:
+        monkeypatch.setitem(_config._BASE_URLS, Environment.GLOBAL, production.base_url)
+        monkeypatch.setenv("JUSTONEAPI_TOKEN", TOKEN)
+        monkeypatch.setenv("JUSTONEAPI_BASE_URL", leftover.base_url)
+        monkeypatch.delenv("JUSTONEAPI_ENV", raising=False)
+        capsys.readouterr()
+        code = main(["rec-videos", AUTHOR, "--env", "prod-global", "--format", "json", "-v"])
+        err = capsys.readouterr().err
+        assert code == 0, err
+        assert production.api.calls_for(AUTHOR) == 1 and leftover.api.calls_for(AUTHOR) == 0
+        assert f"using {production.base_url} (env=prod-global); ignored: JUSTONEAPI_BASE_URL" in err

@@ -204,9 +204,10 @@ def _add_connection_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--env",
         choices=["prod-global", "prod-cn", "global", "cn"],
-        help="deployment (default: JUSTONEAPI_ENV, else prod-global)",
+        help="deployment; wins over JUSTONEAPI_BASE_URL and JUSTONEAPI_ENV (default: "
+        "JUSTONEAPI_BASE_URL, else JUSTONEAPI_ENV, else prod-global)",
     )
-    parser.add_argument("--base-url", help="any base URL; wins over --env")
+    parser.add_argument("--base-url", help="any base URL; wins over --env and the variables")
     parser.add_argument("--timeout", type=float, help="seconds per call (default 60)")
     parser.add_argument("--max-retries", type=int, default=2, help="retries of transient failures")
 
