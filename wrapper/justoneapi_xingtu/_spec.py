@@ -11,7 +11,15 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from ._spec_data import CODES, DEFAULT_PLATFORM, PATH, PLATFORMS, QUERY, VIDEO_FIELDS
+from ._spec_data import (
+    CODES,
+    DEFAULT_PLATFORM,
+    PATH,
+    PLATFORMS,
+    QUERY,
+    VIDEO_FIELDS,
+    PlatformName,
+)
 
 if TYPE_CHECKING:
     from justoneapi_xingtu_generated.models import Platform, RecVideo
@@ -23,6 +31,7 @@ __all__ = [
     "PLATFORMS",
     "VIDEO_FIELDS",
     "Platform",
+    "PlatformName",
     "RecVideo",
     "author_id_problem",
     "check_author_id",
@@ -50,7 +59,7 @@ def rec_video_model() -> type[RecVideo]:
     return RecVideo
 
 
-def parse_platform(platform: object) -> str:
+def parse_platform(platform: object) -> PlatformName:
     """The platform's value: the enum, or its value as a string (case-insensitive)."""
     if isinstance(platform, str):
         chosen = _UPPER.get(platform.strip().upper())

@@ -28,7 +28,7 @@ from .models import AuthorRecVideos
 
 if TYPE_CHECKING:  # the batch engine is imported on first use: `import` stays fast
     from ._aiohttp import AiohttpSender
-    from ._spec import Platform
+    from ._spec import Platform, PlatformName
     from .batch import AsyncBatch, Batch
 
 __all__ = ["AsyncXingtuClient", "XingtuClient"]
@@ -104,7 +104,7 @@ class XingtuClient(BaseClient):
         self._http = http_client
 
     def author_rec_videos(
-        self, o_author_id: str, *, platform: Platform | str = DEFAULT_PLATFORM
+        self, o_author_id: str, *, platform: Platform | PlatformName = DEFAULT_PLATFORM
     ) -> AuthorRecVideos:
         """An author's recommended videos: masterpiece, newest, order-hot and personal-hot.
 
@@ -131,7 +131,7 @@ class XingtuClient(BaseClient):
     def author_rec_videos_many(
         self,
         author_ids: Iterable[str],
-        platform: Platform | str = DEFAULT_PLATFORM,
+        platform: Platform | PlatformName = DEFAULT_PLATFORM,
         *,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
         initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,
@@ -286,7 +286,7 @@ class AsyncXingtuClient(BaseClient):
         self._loop = _LoopBinding()  # shared with the with_options() copies, like the pool
 
     async def author_rec_videos(
-        self, o_author_id: str, *, platform: Platform | str = DEFAULT_PLATFORM
+        self, o_author_id: str, *, platform: Platform | PlatformName = DEFAULT_PLATFORM
     ) -> AuthorRecVideos:
         """See :meth:`XingtuClient.author_rec_videos`."""
         author_id, chosen, params = self._prepare(o_author_id, platform)
@@ -309,7 +309,7 @@ class AsyncXingtuClient(BaseClient):
     def author_rec_videos_many(
         self,
         author_ids: Iterable[str],
-        platform: Platform | str = DEFAULT_PLATFORM,
+        platform: Platform | PlatformName = DEFAULT_PLATFORM,
         *,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
         initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,

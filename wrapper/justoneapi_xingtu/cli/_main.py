@@ -44,7 +44,7 @@ from typing import Any
 import orjson
 
 from .._config import Environment
-from .._spec import check_author_id, parse_platform
+from .._spec import PlatformName, check_author_id, parse_platform
 from .._spec_release import SPEC_RELEASE_ID, SPEC_SHA256
 from .._version import __version__
 from ..client import AsyncXingtuClient, XingtuClient
@@ -349,7 +349,7 @@ async def _run_batch(
     client: AsyncXingtuClient,
     store: ResultStore,
     todo: list[str],
-    platform: str,
+    platform: PlatformName,
     out: Any,
 ) -> int:
     async with client:
