@@ -421,3 +421,25 @@ def test_results_and_batches_to_dataframes(server) -> None:
     everything = outcomes_to_dataframe(outcomes)
     assert len(everything) == 5 * VIDEOS_PER_AUTHOR
     assert sorted(set(everything["author_id"])) == authors
+
+
+@pytest.mark.parametrize("width", [80, 60, 120])
+def test_progress_bar_fits_the_terminal_and_keeps_the_total(width: int) -> None:
+    import re
+
+    from justoneapi_xingtu.batch import BatchStats
+    from justoneapi_xingtu.cli._progress import RichProgress
+
+    out = io.StringIO()
+    stats = BatchStats(total=2000, succeeded=82, failed=3, concurrency=32, in_flight=32)
+    stats.pacing, stats.rate_limited = 19.0, 5
+    stats.started_at -= 60  # 85 done in a minute: 1.4/s, ETA 23 min
+    progress = RichProgress(stats, out, width=width)
+    progress.close()
+    lines = [line for line in re.split(r"[\r\n]", out.getvalue()) if line.strip()]
+    last = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", lines[-1])
+    assert len(last.rstrip()) <= width, last
+    assert "…" not in last
+    assert "85/2000" in last and "3 failed" in last and "ETA" in last
+    if width >= 120:  # room for every figure
+        assert "concurrency 32 (32 in flight)" in last and "paced 19.0/s" in last
