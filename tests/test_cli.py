@@ -7,6 +7,7 @@ import io
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -166,3 +167,46 @@ def test_a_flag_beats_a_leftover_environment_variable(capsys, monkeypatch) -> No
         assert code == 0, err
         assert production.api.calls_for(AUTHOR) == 1 and leftover.api.calls_for(AUTHOR) == 0
         assert f"using {production.base_url} (env=prod-global); ignored: JUSTONEAPI_BASE_URL" in err
+
+
+def _help(*args: str, capsys) -> str:
+    with pytest.raises(SystemExit):
+        main([*args, "--help"])
+    return " ".join(capsys.readouterr().out.split())  # reflowed: one line
+
+
+REQUIRED = {"rec-videos": ["1"], "batch": ["ids.txt", "--db", "r"], "export": ["--db", "r"]}
+
+
+@pytest.mark.parametrize("command", ["", "rec-videos", "batch", "export"])
+def test_help_lists_every_exit_code(command: str, capsys) -> None:
+    from justoneapi_xingtu.cli import _main
+
+    codes = sorted({v for k, v in vars(_main).items() if k.startswith("EXIT_") and type(v) is int})
+    assert {0, 1, 2, 3, 4, 5, 6, 130} <= set(codes)
+    text = _help(*filter(None, [command]), capsys=capsys)
+    listed = re.search(r"Exit codes: (.*)", text)
+    assert listed, text
+    for code in codes:
+        assert re.search(rf"(^|, ){code} \w", listed.group(1)), (code, listed.group(1))
+    documented = {int(n) for n in re.findall(r"^ {4}(\d+) ", _main.__doc__ or "", re.M)}
+    assert documented == set(codes)  # the module's list says the same
+
+
+@pytest.mark.parametrize("command", ["rec-videos", "batch", "export", "demo"])
+def test_help_names_every_default(command: str, capsys) -> None:
+    from justoneapi_xingtu.cli import build_parser
+
+    options = _help(command, capsys=capsys).split(" options: ", 1)[1]
+    parsed = build_parser().parse_args([command, *REQUIRED.get(command, [])])
+    checked = 0
+    for name, value in vars(parsed).items():
+        if name in ("command", "author_id", "ids_file", "db") or value in (None, False):
+            continue
+        flag = "--" + name.replace("_", "-")
+        entry = re.search(rf"{flag}\b.*?(?= --?[a-z]| Exit codes|$)", options)
+        assert entry and str(value) in entry.group(0), (flag, value, entry and entry.group(0))
+        checked += 1
+    assert checked >= 1
+    if command == "export":
+        assert "--format {csv,jsonl,parquet} output format (default: csv)" in options

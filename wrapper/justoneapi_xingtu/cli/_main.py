@@ -25,6 +25,7 @@ Errors print one line to stderr, never a traceback and never the token, and exit
       another `xingtu batch`)
     6 disk full (the store or an export could not be written; what was stored before
       is kept)
+    130 interrupted (Ctrl-C): run the same command again (a batch resumes)
 """
 
 from __future__ import annotations
@@ -70,6 +71,13 @@ __all__ = ["IdsFileError", "build_parser", "exit_code_for", "main", "read_ids"]
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_AUTH, EXIT_QUOTA, EXIT_TRANSIENT = 0, 1, 2, 3, 4, 5
 EXIT_DISK_FULL = 6
+EXIT_INTERRUPTED = 130
+EXIT_CODES_HELP = (
+    "Exit codes: 0 ok, 1 API error, 2 bad input (arguments, ids file, an unusable store or "
+    "output path, a refused TLS handshake), 3 token/permission, 4 quota/balance, "
+    "5 transient (retry later; the store in use by another batch), 6 disk full, "
+    "130 interrupted (Ctrl-C; run it again, a batch resumes)."
+)
 FORMATS = ("table", "json", "jsonl", "csv")
 DEMO_AUTHOR = "7012345678901234567"
 TABLE_COLUMNS = (
@@ -208,8 +216,15 @@ def _add_connection_options(parser: argparse.ArgumentParser) -> None:
         "JUSTONEAPI_BASE_URL, else JUSTONEAPI_ENV, else prod-global)",
     )
     parser.add_argument("--base-url", help="any base URL; wins over --env and the variables")
-    parser.add_argument("--timeout", type=float, help="seconds per call (default 60)")
-    parser.add_argument("--max-retries", type=int, default=2, help="retries of transient failures")
+    parser.add_argument(
+        "--timeout", type=float, help="seconds per call (default: JUSTONEAPI_TIMEOUT, else 60)"
+    )
+    parser.add_argument(
+        "--max-retries",
+        type=int,
+        default=2,
+        help="retries of transient failures (default: %(default)s)",
+    )
 
 
 def version_line() -> str:
@@ -222,23 +237,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="xingtu",
         description="Douyin Xingtu author recommended videos, from Just One API.",
-        epilog="The token comes from JUSTONEAPI_TOKEN. Exit codes: 0 ok, 1 API error, 2 bad "
-        "input (arguments, ids file, an unusable store or output path), 3 token/permission, "
-        "4 quota/balance, 5 transient (retry later; the store in use by another batch), "
-        "6 disk full.",
+        epilog=f"The token comes from JUSTONEAPI_TOKEN. {EXIT_CODES_HELP}",
     )
     parser.add_argument("--version", action="version", version=version_line())
     parser.add_argument("-v", "--verbose", action="store_true", help="log retries to stderr")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    rec = commands.add_parser("rec-videos", help="one author's recommended videos")
+    rec = commands.add_parser(
+        "rec-videos", help="one author's recommended videos", epilog=EXIT_CODES_HELP
+    )
     rec.add_argument("author_id", metavar="AUTHOR_ID", help="the author's oAuthorId")
     rec.add_argument(
         "--platform",
         default="SHORT_VIDEO",
         help="SHORT_VIDEO (default), LIVE_STREAMING, PICTURE_TEXT or SHORT_DRAMA",
     )
-    rec.add_argument("--format", choices=FORMATS, default="table")
+    rec.add_argument(
+        "--format", choices=FORMATS, default="table", help="output format (default: %(default)s)"
+    )
     _add_csv_raw(rec)
     _add_connection_options(rec)
 
@@ -248,6 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Fetch every author of IDS_FILE (one id per line; blank lines and # "
         "comments ignored) into a SQLite store. Rerunning skips the authors already done "
         "and retries transient failures; kill it at any moment, nothing is half-written.",
+        epilog=EXIT_CODES_HELP,
     )
     batch.add_argument(
         "ids_file",
@@ -262,7 +279,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="SHORT_VIDEO (default), LIVE_STREAMING, PICTURE_TEXT or SHORT_DRAMA",
     )
     batch.add_argument(
-        "--max-concurrency", type=int, default=32, help="calls in flight, at most (32)"
+        "--max-concurrency",
+        type=int,
+        default=32,
+        help="calls in flight, at most (default: %(default)s)",
     )
     batch.add_argument(
         "--rate",
@@ -282,22 +302,29 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         default=5.0,
         metavar="S",
-        help="seconds between progress lines when stdout is not a terminal (5)",
+        help="seconds between progress lines when stdout is not a terminal (default: %(default)s)",
     )
     _add_connection_options(batch)
 
     export = commands.add_parser(
-        "export", help="the videos of a store as CSV, JSON lines or Parquet"
+        "export", help="the videos of a store as CSV, JSON lines or Parquet", epilog=EXIT_CODES_HELP
     )
     export.add_argument("--db", required=True, help="the SQLite store `xingtu batch` wrote")
-    export.add_argument("--format", choices=("csv", "jsonl", "parquet"), default="csv")
+    export.add_argument(
+        "--format",
+        choices=("csv", "jsonl", "parquet"),
+        default="csv",
+        help="output format (default: %(default)s)",
+    )
     _add_csv_raw(export)
     export.add_argument(
         "--out", help="output file (default: stdout; Parquet needs a file)", default=None
     )
 
     demo = commands.add_parser("demo", help="rec-videos against the bundled mock server")
-    demo.add_argument("--format", choices=FORMATS, default="table")
+    demo.add_argument(
+        "--format", choices=FORMATS, default="table", help="output format (default: %(default)s)"
+    )
     _add_csv_raw(demo)
     return parser
 
@@ -524,7 +551,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         resume = " (rerun the same command to resume)" if args.command == "batch" else ""
         print(f"xingtu: interrupted{resume}", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":
