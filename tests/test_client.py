@@ -250,6 +250,26 @@ def test_a_slow_server_is_a_timeout(kind: str) -> None:
 
 
 @both
+def test_a_timeout_after_retries_names_the_attempts_and_the_total_time(kind: str) -> None:
+    import re
+    import time as real_time
+
+    def slow(_: Any) -> Answer:
+        real_time.sleep(0.4)
+        return Answer(200, envelope(0, {}))
+
+    with scripted_server(slow) as (url, seen):
+        with pytest.raises(RequestTimeoutError) as info:
+            call(kind, url, timeout=0.1, max_retries=2)
+    message = str(info.value)
+    assert info.value.attempts == 3 and len(seen) == 3
+    found = re.search(r"timed out 3 times in (\d+\.\d) s \(0\.1 s per attempt; the page", message)
+    assert found, message
+    assert float(found.group(1)) >= 0.2  # three attempts of 0.1 s each, not one
+    assert "after 0.1 s" not in message
+
+
+@both
 def test_bad_input_is_refused_before_any_request(kind: str) -> None:
     with scripted_server([Answer(200, envelope(0, {}))]) as (url, seen):
         for bad, word in [

@@ -220,12 +220,15 @@ class BaseClient:
         kind = RequestTimeoutError if isinstance(exc, httpx.TimeoutException) else TransportError
         what = "timed out" if kind is RequestTimeoutError else "failed"
         detail = self._redact(str(exc)) or "no detail"
-        hint = (
-            f" after {self.timeout:g} s (the page advises at least 60 s)"
-            if kind is RequestTimeoutError
-            else ""
-        )
+        hint = self._timeout_hint() if kind is RequestTimeoutError else ""
         return kind(f"request to {self.base_url} {what}{hint}: {type(exc).__name__}: {detail}")
+
+    def _timeout_hint(self, attempts: int = 1, elapsed: float = 0.0) -> str:
+        """How long a call that timed out waited: one attempt, or all of them."""
+        advice = "the page advises at least 60 s"
+        if attempts == 1:
+            return f" after {self.timeout:g} s ({advice})"
+        return f" {attempts} times in {elapsed:.1f} s ({self.timeout:g} s per attempt; {advice})"
 
     def _tls_error(self, exc: ssl.SSLError) -> TLSError:
         reason = self._redact(exc.reason or str(exc))
@@ -298,13 +301,21 @@ class BaseClient:
         error.__suppress_context__ = True
         return error.with_traceback(None)
 
-    def _next_delay(self, error: JustOneAPIError, attempt: int, author_id: str) -> float | None:
-        """After failed attempt number ``attempt`` (from 0): the wait before the next one,
-        logged, or None when the error is final."""
+    def _next_delay(
+        self, error: JustOneAPIError, attempt: int, author_id: str, started: float
+    ) -> float | None:
+        """After failed attempt number ``attempt`` (from 0) of a call begun at ``started``
+        (``time.monotonic()``): the wait before the next one, logged, or None when the
+        error is final (a timeout then says how many attempts timed out, in how long)."""
         error.attempts = attempt + 1
         delay = self._retry_delay(error, attempt)
         if delay is not None:
             _retry.log_retry(error, author_id, attempt + 1, self.max_retries, delay)
+        elif attempt and isinstance(error, RequestTimeoutError):
+            elapsed = time.monotonic() - started
+            error.message = error.message.replace(
+                self._timeout_hint(), self._timeout_hint(attempt + 1, elapsed), 1
+            )
         return delay
 
     def _decode(

@@ -6,6 +6,7 @@ decoding, retry schedule); each adds only its send-and-sleep loop.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Literal, Self
@@ -113,7 +114,7 @@ class XingtuClient(BaseClient):
         :class:`~justoneapi_xingtu.errors.ProtocolError` otherwise, after retries.
         """
         author_id, chosen, params = self._prepare(o_author_id, platform)
-        attempt = 0
+        attempt, started = 0, time.monotonic()
         while True:
             try:
                 self._check_open()
@@ -122,7 +123,7 @@ class XingtuClient(BaseClient):
                 return result
             except (JustOneAPIError, RuntimeError) as error:
                 failure = self._failure(error)
-            delay = self._next_delay(failure, attempt, author_id)
+            delay = self._next_delay(failure, attempt, author_id, started)
             if delay is None:
                 raise self._final(failure)
             _retry.sleep(delay)
@@ -290,7 +291,7 @@ class AsyncXingtuClient(BaseClient):
     ) -> AuthorRecVideos:
         """See :meth:`XingtuClient.author_rec_videos`."""
         author_id, chosen, params = self._prepare(o_author_id, platform)
-        attempt = 0
+        attempt, started = 0, time.monotonic()
         while True:
             try:
                 self._check_open()
@@ -300,7 +301,7 @@ class AsyncXingtuClient(BaseClient):
                 return result
             except (JustOneAPIError, RuntimeError) as error:
                 failure = self._failure(error)
-            delay = self._next_delay(failure, attempt, author_id)
+            delay = self._next_delay(failure, attempt, author_id, started)
             if delay is None:
                 raise self._final(failure)
             await _retry.async_sleep(delay)
