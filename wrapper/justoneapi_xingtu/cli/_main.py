@@ -37,7 +37,7 @@ import logging
 import math
 import shutil
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -527,14 +527,27 @@ def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split()) or type(error).__name__
 
 
+def _log_to_stderr(*, verbose: bool) -> Callable[[], None]:
+    """Show the package's warnings (plain HTTP to a remote host) on stderr, and with ``-v``
+    its INFO lines too (retries, the endpoint chosen); returns what undoes it."""
+    package_logger = logging.getLogger("justoneapi_xingtu")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("xingtu: %(message)s"))
+    level = package_logger.level
+    package_logger.addHandler(handler)
+    package_logger.setLevel(logging.INFO if verbose else logging.WARNING)
+
+    def restore() -> None:
+        package_logger.removeHandler(handler)
+        package_logger.setLevel(level)
+
+    return restore
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.verbose:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("xingtu: %(message)s"))
-        logging.getLogger("justoneapi_xingtu").addHandler(handler)
-        logging.getLogger("justoneapi_xingtu").setLevel(logging.INFO)
+    restore_logging = _log_to_stderr(verbose=args.verbose)
     try:
         if args.command == "demo":
             return _demo(args, sys.stdout)
@@ -552,6 +565,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         resume = " (rerun the same command to resume)" if args.command == "batch" else ""
         print(f"xingtu: interrupted{resume}", file=sys.stderr)
         return EXIT_INTERRUPTED
+    finally:
+        restore_logging()
 
 
 if __name__ == "__main__":
