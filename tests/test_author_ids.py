@@ -150,3 +150,12 @@ def test_a_float_first_line_is_not_mistaken_for_a_header(tmp_path: Path) -> None
     path.write_text("7.012345678901235e+18\n7012345678901234567\n", encoding="utf-8")
     with pytest.raises(IdsFileError, match=r"line 1: .* looks like a float \(exponent\)"):
         load_ids(path)
+
+
+def test_the_readmes_show_the_message_the_library_gives() -> None:
+    from conftest import ROOT
+
+    with pytest.raises(ValueError) as info:
+        _single("sync", "http://127.0.0.1:9", "7.01e18")
+    for name in ("README.md", "README.zh-CN.md"):
+        assert f"ValueError: {info.value}\n" in (ROOT / name).read_text(encoding="utf-8")
