@@ -263,10 +263,14 @@ def test_a_timeout_after_retries_names_the_attempts_and_the_total_time(kind: str
             call(kind, url, timeout=0.1, max_retries=2)
     message = str(info.value)
     assert info.value.attempts == 3 and len(seen) == 3
-    found = re.search(r"timed out 3 times in (\d+\.\d) s \(0\.1 s per attempt; the page", message)
+    found = re.search(
+        r"timed out after 3 attempts in (\d+\.\d) s in all \(each attempt limited to 0\.1 s;",
+        message,
+    )
     assert found, message
     assert float(found.group(1)) >= 0.2  # three attempts of 0.1 s each, not one
     assert "after 0.1 s" not in message
+    assert "the page advises at least 60 s" in message
 
 
 @both

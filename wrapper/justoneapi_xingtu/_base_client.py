@@ -228,7 +228,10 @@ class BaseClient:
         advice = "the page advises at least 60 s"
         if attempts == 1:
             return f" after {self.timeout:g} s ({advice})"
-        return f" {attempts} times in {elapsed:.1f} s ({self.timeout:g} s per attempt; {advice})"
+        return (
+            f" after {attempts} attempts in {elapsed:.1f} s in all "
+            f"(each attempt limited to {self.timeout:g} s; {advice})"
+        )
 
     def _tls_error(self, exc: ssl.SSLError) -> TLSError:
         reason = self._redact(exc.reason or str(exc))
