@@ -220,18 +220,11 @@ class BaseClient:
         kind = RequestTimeoutError if isinstance(exc, httpx.TimeoutException) else TransportError
         what = "timed out" if kind is RequestTimeoutError else "failed"
         detail = self._redact(str(exc)) or "no detail"
-        hint = self._timeout_hint() if kind is RequestTimeoutError else ""
-        return kind(f"request to {self.base_url} {what}{hint}: {type(exc).__name__}: {detail}")
-
-    def _timeout_hint(self, attempts: int = 1, elapsed: float = 0.0) -> str:
-        """How long a call that timed out waited: one attempt, or all of them."""
-        advice = "the page advises at least 60 s"
-        if attempts == 1:
-            return f" after {self.timeout:g} s ({advice})"
-        return (
-            f" after {attempts} attempts in {elapsed:.1f} s in all "
-            f"(each attempt limited to {self.timeout:g} s; {advice})"
-        )
+        hint = RequestTimeoutError.hint(self.timeout) if kind is RequestTimeoutError else ""
+        error = kind(f"request to {self.base_url} {what}{hint}: {type(exc).__name__}: {detail}")
+        if isinstance(error, RequestTimeoutError):
+            error.timeout = self.timeout
+        return error
 
     def _tls_error(self, exc: ssl.SSLError) -> TLSError:
         reason = self._redact(exc.reason or str(exc))
@@ -314,11 +307,8 @@ class BaseClient:
         delay = self._retry_delay(error, attempt)
         if delay is not None:
             _retry.log_retry(error, author_id, attempt + 1, self.max_retries, delay)
-        elif attempt and isinstance(error, RequestTimeoutError):
-            elapsed = time.monotonic() - started
-            error.message = error.message.replace(
-                self._timeout_hint(), self._timeout_hint(attempt + 1, elapsed), 1
-            )
+        elif isinstance(error, RequestTimeoutError):
+            error.after_attempts(attempt + 1, time.monotonic() - started)
         return delay
 
     def _decode(
