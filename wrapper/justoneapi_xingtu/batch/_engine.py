@@ -33,7 +33,13 @@ from .._config import (
     DEFAULT_MAX_RATE_LIMIT_RETRIES,
 )
 from .._spec import DEFAULT_PLATFORM, check_author_id, parse_platform
-from ..errors import BatchStopped, JustOneAPIError, RateLimitError, error_kind
+from ..errors import (
+    BatchStopped,
+    JustOneAPIError,
+    RateLimitError,
+    RequestTimeoutError,
+    error_kind,
+)
 from ..models import AuthorRecVideos, BatchStats, Failure, Success
 from ._controller import ConcurrencyController, Ticket
 
@@ -56,6 +62,8 @@ class _Item:
     attempts: int = 0
     retries: int = 0
     rate_limited: int = 0
+    started: float = 0.0
+    """When its first call started (the engine's clock)."""
 
 
 def _prepare_ids(author_ids: Iterable[str]) -> list[str]:
@@ -96,6 +104,8 @@ async def _run(
 
     def final(item: _Item, error: JustOneAPIError) -> Failure:
         error.attempts = item.attempts
+        if isinstance(error, RequestTimeoutError):
+            error.after_attempts(item.attempts, clock() - item.started)
         stats.failed += 1
         stats.errors[error_kind(error)] += 1
         return Failure(item.author_id, platform, error=error, attempts=item.attempts)
@@ -113,6 +123,8 @@ async def _run(
                 item = ready.popleft()
                 ticket = controller.start(now)
                 item.attempts += 1
+                if item.attempts == 1:
+                    item.started = now
                 stats.calls += 1
                 if item.attempts > 1:
                     stats.retried += 1
