@@ -84,6 +84,8 @@ def author_id_problem(value: object) -> str | None:
     a missing value turns into as text (``7.012345678901235e+18``, ``...567.0``,
     ``nan``) is refused with the reason, before anything is sent.
     """
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 128:
+        return None  # the usual id, at once
     if not isinstance(value, str):
         if isinstance(value, float):
             return f"got the float {value!r}: {_AS_TEXT} (19 digits do not survive a float)"
