@@ -145,6 +145,19 @@ def test_a_non_id_line_after_the_first_is_still_an_error(tmp_path: Path) -> None
         load_ids(path)
 
 
+def test_the_ids_file_gives_the_advice_once(tmp_path: Path) -> None:
+    path = tmp_path / "ids.txt"
+    path.write_text("7.012345678901235e+18\n7012345678901234568.0\nnan\n1\n", encoding="utf-8")
+    with pytest.raises(IdsFileError) as info:
+        load_ids(path)
+    message = str(info.value)
+    assert message.count("read the column as text") == 1, message
+    assert message.endswith(
+        "line 3: 'nan' looks like a missing value turned into text. Author ids are digit "
+        "strings; read the column as text (pandas: dtype=str)"
+    )
+
+
 def test_a_float_first_line_is_not_mistaken_for_a_header(tmp_path: Path) -> None:
     path = tmp_path / "ids.txt"
     path.write_text("7.012345678901235e+18\n7012345678901234567\n", encoding="utf-8")

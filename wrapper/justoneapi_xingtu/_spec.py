@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CODES",
     "DEFAULT_PLATFORM",
+    "ID_ADVICE",
     "PATH",
     "PLATFORMS",
     "VIDEO_FIELDS",
@@ -73,7 +74,8 @@ _AUTHOR_ID = re.compile(r"[0-9A-Za-z_-]{1,128}")
 _EXPONENT = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?(\d+\.\d*|\.\d+)")
 _MISSING = frozenset({"nan", "none", "null", "nat", "<na>"})
-_AS_TEXT = "author ids are digit strings; read the column as text (pandas: dtype=str)"
+ID_ADVICE = "author ids are digit strings; read the column as text (pandas: dtype=str)"
+"""What the messages about a float- or missing-value-looking id end with."""
 
 
 def author_id_problem(value: object) -> str | None:
@@ -88,7 +90,7 @@ def author_id_problem(value: object) -> str | None:
         return None  # the usual id, at once
     if not isinstance(value, str):
         if isinstance(value, float):
-            return f"got the float {value!r}: {_AS_TEXT} (19 digits do not survive a float)"
+            return f"got the float {value!r}: {ID_ADVICE} (19 digits do not survive a float)"
         return (
             f"expected the author id as a string, got {type(value).__name__}"
             " (pass ids as text: 19-digit ids do not survive a float)"
@@ -103,11 +105,11 @@ def author_id_problem(value: object) -> str | None:
     if _AUTHOR_ID.fullmatch(value) and not _EXPONENT.fullmatch(value):
         if value.lower() not in _MISSING:
             return None
-        return f"{shown} looks like a missing value turned into text: {_AS_TEXT}"
+        return f"{shown} looks like a missing value turned into text: {ID_ADVICE}"
     if _EXPONENT.fullmatch(value):
-        return f"{shown} looks like a float (exponent): {_AS_TEXT}"
+        return f"{shown} looks like a float (exponent): {ID_ADVICE}"
     if _DECIMAL.fullmatch(value):
-        return f"{shown} looks like a float (decimal point): {_AS_TEXT}"
+        return f"{shown} looks like a float (decimal point): {ID_ADVICE}"
     if any(c.isspace() for c in value):
         return f"{shown} is not an author id: it contains whitespace"
     if len(value) > 128:

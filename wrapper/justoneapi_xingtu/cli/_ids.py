@@ -6,7 +6,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .._spec import author_id_problem
+from .._spec import ID_ADVICE, author_id_problem
 
 __all__ = ["IdsFile", "IdsFileError", "is_header", "load_ids", "read_ids"]
 
@@ -64,7 +64,7 @@ def load_ids(path: str | Path) -> IdsFile:
         if first and is_header(value):
             header = value
         elif (problem := author_id_problem(value)) is not None:
-            bad.append(f"line {number}: {problem}")
+            bad.append(f"line {number}: {problem.removesuffix(': ' + ID_ADVICE)}")
         elif value in ids:
             duplicates += 1
         else:
@@ -72,8 +72,10 @@ def load_ids(path: str | Path) -> IdsFile:
         first = False
     if bad:
         shown_bad = "; ".join(bad[:10]) + (f"; and {len(bad) - 10} more" if len(bad) > 10 else "")
+        advice = f". {ID_ADVICE.capitalize()}" if any("looks like" in b for b in bad) else ""
         raise IdsFileError(
-            f"{source}: {len(bad)} invalid line(s), not author ids (one per line): {shown_bad}"
+            f"{source}: {len(bad)} invalid line(s), not author ids (one per line): "
+            f"{shown_bad}{advice}"
         )
     if not ids:
         raise IdsFileError(f"{source}: no author ids (one per line; # starts a comment)")
