@@ -505,7 +505,7 @@ class Success(Outcome):
 
     A batch yields ``Success | Failure``, so ``if outcome.ok:`` narrows ``outcome.result``
     to :class:`AuthorRecVideos` (and ``outcome.error`` to a ``JustOneAPIError`` in the
-    ``else`` branch) for mypy and pyright.
+    ``else`` branch) under ``mypy --strict`` (tests/test_typing.py).
     """
 
     __slots__ = ()
