@@ -465,3 +465,17 @@ def test_the_plain_http_warning_shows_without_v_once(tmp_path: Path, verbose: li
         "read it. Use env='prod-global' (HTTPS) unless you accept that."
     ]
     assert TOKEN not in again.stderr
+
+
+def test_a_stopped_batch_says_so_in_one_line_without_v(tmp_path: Path) -> None:
+    ids_file = write_ids(tmp_path / "ids.txt", ids(2, 950))
+    with MockServer(tokens={"another-token"}) as server:
+        proc = run_main(
+            "batch", str(ids_file), "--db", str(tmp_path / "r.sqlite"), "--base-url",
+            server.base_url,
+        )  # fmt: skip
+    assert proc.returncode == 3
+    assert [line for line in proc.stderr.splitlines() if "code 100" in line] == [
+        line for line in proc.stderr.splitlines() if line.startswith("xingtu: error: ")
+    ]
+    assert len(proc.stderr.splitlines()) == 1, proc.stderr

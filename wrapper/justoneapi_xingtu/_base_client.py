@@ -27,7 +27,7 @@ from ._config import (
     Environment,
     check_max_response_bytes,
     check_max_retries,
-    is_cleartext_to_remote,
+    cleartext_warning,
     resolve_endpoint,
     resolve_timeout,
     resolve_token,
@@ -124,12 +124,8 @@ class BaseClient:
             "Accept-Encoding": ACCEPT_ENCODING,  # only what _codings decodes with a bound
             "User-Agent": f"justoneapi-xingtu/{__version__} httpx/{httpx.__version__}",
         }
-        if is_cleartext_to_remote(self._base_url):
-            logger.warning(
-                "%s sends the token over plain HTTP: anyone on the network path can read it. "
-                "Use env='prod-global' (HTTPS) unless you accept that.",
-                self.base_url,
-            )
+        if (warning := cleartext_warning(self._base_url)) is not None:
+            logger.warning("%s", warning)
 
     def _set_endpoint(self, env: Environment | None, base_url: str) -> None:
         """Use ``base_url``; ``self.base_url`` shows it with any password masked."""

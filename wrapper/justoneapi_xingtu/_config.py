@@ -191,6 +191,17 @@ def is_cleartext_to_remote(url: str) -> bool:
         return True
 
 
+def cleartext_warning(url: str) -> str | None:
+    """The warning for a client on ``url`` when it is plain HTTP to a remote host (the
+    token then crosses the network in clear text), else None."""
+    if not is_cleartext_to_remote(url):
+        return None
+    return (
+        f"{display_url(url)} sends the token over plain HTTP: anyone on the network path can "
+        "read it. Use env='prod-global' (HTTPS) unless you accept that."
+    )
+
+
 def resolve_token(token: str | None) -> str:
     """The ``token`` argument, else ``JUSTONEAPI_TOKEN``; a clear error when neither is usable."""
     from .errors import MissingTokenError

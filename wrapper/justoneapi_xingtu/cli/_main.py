@@ -40,11 +40,11 @@ import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
-from .._config import Environment
+from .._config import Environment, cleartext_warning
 from .._spec import PlatformName, check_author_id, parse_platform
 from .._spec_release import SPEC_RELEASE_ID, SPEC_SHA256
 from .._version import __version__
@@ -68,6 +68,8 @@ from ._ids import IdsFileError, load_ids, read_ids
 from ._progress import PlainProgress, make_progress, status_line
 
 __all__ = ["IdsFileError", "build_parser", "exit_code_for", "main", "read_ids"]
+
+_Client = TypeVar("_Client", XingtuClient, AsyncXingtuClient)
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_AUTH, EXIT_QUOTA, EXIT_TRANSIENT = 0, 1, 2, 3, 4, 5
 EXIT_DISK_FULL = 6
@@ -329,12 +331,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _client(cls: type[_Client], args: argparse.Namespace) -> _Client:
+    """The client of the connection options (token, environment, base URL checked); the
+    plain-HTTP warning goes to stderr here unless -v, where the package's log says it."""
+    env: Environment | str | None = args.env
+    client = cls(
+        env=env, base_url=args.base_url, timeout=args.timeout, max_retries=args.max_retries
+    )
+    warning = cleartext_warning(client.base_url)
+    if warning is not None and not args.verbose:
+        print(f"xingtu: {warning}", file=sys.stderr)
+    return client
+
+
 def _rec_videos(args: argparse.Namespace, out: Any) -> int:
     check_author_id(args.author_id, "AUTHOR_ID")  # before the token or the network
-    env: Environment | str | None = args.env
-    with XingtuClient(
-        env=env, base_url=args.base_url, timeout=args.timeout, max_retries=args.max_retries
-    ) as client:
+    with _client(XingtuClient, args) as client:
         result = client.author_rec_videos(args.author_id, platform=args.platform)
     render(result, args.format, out, csv_raw=args.csv_raw)
     return EXIT_OK
@@ -439,10 +451,7 @@ def _batch(args: argparse.Namespace, out: Any) -> int:
         raise ValueError("--max-concurrency: expected an integer >= 1")
     if args.rate is not None and not (args.rate > 0 and math.isfinite(args.rate)):
         raise ValueError(f"--rate: expected calls per second > 0, got {args.rate}")
-    env: Environment | str | None = args.env
-    client = AsyncXingtuClient(
-        env=env, base_url=args.base_url, timeout=args.timeout, max_retries=args.max_retries
-    )  # checks the token, the environment and the base URL
+    client = _client(AsyncXingtuClient, args)  # checks the token, environment and base URL
     started = False
     try:
         with ResultStore(args.db, readonly=False) as store:
@@ -528,14 +537,16 @@ def _one_line(error: BaseException) -> str:
 
 
 def _log_to_stderr(*, verbose: bool) -> Callable[[], None]:
-    """Show the package's warnings (plain HTTP to a remote host) on stderr, and with ``-v``
-    its INFO lines too (retries, the endpoint chosen); returns what undoes it."""
+    """With ``-v``, the package's log on stderr (retries, the endpoint chosen, warnings);
+    returns what undoes it."""
+    if not verbose:
+        return lambda: None
     package_logger = logging.getLogger("justoneapi_xingtu")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("xingtu: %(message)s"))
     level = package_logger.level
     package_logger.addHandler(handler)
-    package_logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    package_logger.setLevel(logging.INFO)
 
     def restore() -> None:
         package_logger.removeHandler(handler)
