@@ -41,7 +41,10 @@ assert {NEW_FIELD[0]!r} in justoneapi_xingtu.Video.FIELDS
 
 def run_next_release(code: str, *args: str) -> subprocess.CompletedProcess[str]:
     """Run ``code`` (``sys.argv[1:]`` is ``args``) with the next release's field table."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "wrapper"), str(ROOT / "generated")])}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "wrapper"), str(ROOT / "generated")]),
+    }
     return subprocess.run(
         [sys.executable, "-c", _PRELUDE + code, *args],
         capture_output=True,
