@@ -170,6 +170,8 @@ def test_this_release_reads_and_resumes_a_store_the_next_release_wrote(capsys, t
     assert len(rows) == 12 and all(NEW not in row for row in rows)
     # the field this release does not know is carried in extra, as it would keep it
     assert all(json.loads(row["extra"])[NEW] == expected_new_field(row) for row in rows)
+    ResultStore(db).close()  # opened for writing, no row written: the column stays filled
+    assert NEW in json.loads(dict(sql(db, "SELECT * FROM xingtu_store"))["filled_columns"])
 
     code, _, err = xingtu(
         capsys, "batch", ids_file(tmp_path), "--db", str(db), "--base-url", server.base_url
@@ -177,6 +179,8 @@ def test_this_release_reads_and_resumes_a_store_the_next_release_wrote(capsys, t
     assert code == 0, err  # this mock answers every author (1005 included)
     code, out, err = xingtu(capsys, "export", "--db", str(db), "--format", "jsonl")
     assert code == 0 and len(jsonl(out)) == 8 * 6
+    meta = dict(sql(db, "SELECT * FROM xingtu_store"))
+    assert NEW not in json.loads(meta["filled_columns"])  # this release's rows lack it
 
     # back in the next release, the rows this one added get the field from raw_json
     proc = next_release_cli("export", "--db", str(db), "--format", "jsonl")

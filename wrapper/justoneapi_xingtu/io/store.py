@@ -1,16 +1,15 @@
 """A resumable SQLite store of batch outcomes (stdlib ``sqlite3``, WAL mode).
 
-Two tables::
+Three tables::
 
     fetches  one row per (author_id, platform): status, code, message, request_id,
              fetched_at, raw_json (the answer as received, on success), attempts
     videos   one row per video, the columns of the one row model (:mod:`.rows`):
              author_id, platform, category, position, item_id (TEXT), every other
              field of Video.FIELDS, extra (JSON text), drift (JSON text)
-
-A third table, ``xingtu_store`` (key, value), says who wrote the store: ``written_by``
-(the package version that last opened it for writing) and ``filled_columns`` (the
-``videos`` columns every row was computed for).
+    xingtu_store  key, value: ``written_by`` (the package version that last opened it
+             for writing), ``schema_version``, ``filled_columns`` (the ``videos``
+             columns every row was computed for, as a JSON list)
 
 **Stores across versions.** ``videos`` has one column per field of the spec, so a release
 that adds a field adds a column; the store's schema version (``PRAGMA user_version``)
@@ -231,6 +230,7 @@ class ResultStore:
         self.readonly = readonly
         self._unknown: tuple[str, ...] = ()  # videos columns of a later version
         self._unfilled: tuple[str, ...] = ()  # ours, not computed for every row yet
+        self._marked = False  # the store says this version wrote rows (see _write_meta)
         self._check_path()
         if not readonly:
             self._take_lock()
@@ -346,15 +346,20 @@ class ResultStore:
         # Only now, once it is known to be a store (or empty), is the file changed.
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable across a crash
+        if "videos" in tables:
+            self._read_columns(meta)
+            if version == 1 or self._unfilled:  # an upgrade: the only writer while it runs
+                self._take_lock()
         db.execute("BEGIN IMMEDIATE")
         try:
             self._create_tables()
             self._read_columns(meta)
             if version == 1:  # its columns are replaced, not kept
                 self._unknown = ()
-            if version == 1 or self._unfilled:
+            rebuild = version == 1 or bool(self._unfilled)
+            if rebuild:  # the rows it makes leave the columns of a later version null
                 self._rebuild(keep_unreadable=version != 1)
-            self._write_meta()
+            self._write_meta(meta, writing_rows=rebuild)
             db.execute(f"PRAGMA user_version={_SCHEMA_VERSION}")
             db.execute("COMMIT")
         except BaseException:
@@ -383,9 +388,15 @@ class ResultStore:
     def _columns(self, table: str) -> set[str]:
         return set(self._columns_in_order(table))
 
-    def _write_meta(self) -> None:
-        """This version wrote last; the columns it fills (not those it does not know)."""
-        filled = [name for name in self._columns_in_order("videos") if name in VIDEO_COLUMNS]
+    def _write_meta(self, meta: dict[str, str], *, writing_rows: bool = False) -> None:
+        """Say this version wrote last, and which columns every row holds: its own, and
+        those of a later version still filled until this one writes a row."""
+        before = orjson.loads(meta["filled_columns"]) if "filled_columns" in meta else None
+        filled = [
+            name
+            for name in self._columns_in_order("videos")
+            if name in VIDEO_COLUMNS or (not writing_rows and (before is None or name in before))
+        ]
         for key, value in (
             ("written_by", __version__),
             ("schema_version", str(_SCHEMA_VERSION)),
@@ -489,6 +500,8 @@ class ResultStore:
         fetch: tuple[object, ...]
         db.execute("BEGIN IMMEDIATE")
         try:
+            if self._unknown and not self._marked:  # those columns stay null in its rows
+                self._write_meta(self._meta(), writing_rows=True)
             if outcome.result is not None:
                 result = outcome.result
                 db.execute("DELETE FROM videos WHERE author_id = ? AND platform = ?", key)
@@ -519,9 +532,11 @@ class ResultStore:
                 )
                 if self._status_of(*key) == "ok":  # a refresh that failed, for any reason:
                     db.execute("COMMIT")  # the earlier success and its videos stay
+                    self._marked = True
                     return
             db.execute("INSERT OR REPLACE INTO fetches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", fetch)
             db.execute("COMMIT")
+            self._marked = True
         except BaseException:
             self._rollback()
             raise
