@@ -5,6 +5,13 @@ saw each author exactly once."""
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 from _virtual import run_virtual
@@ -195,3 +202,104 @@ def test_sync_close_drain_returns_the_calls_in_flight_and_stop_ends_the_loop(ser
         requested_again = set(server.api.stats.authors)
         assert {o.author_id for o in outcomes} == requested_again
         assert set(again.unfinished) == set(batch.unfinished) - requested_again
+
+
+# -- xingtu batch under SIGINT and SIGTERM, as a person runs it ------------------------------
+
+
+def _rows(db: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(db) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def _stored(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        return int(_rows(db, "SELECT COUNT(*) FROM fetches")[0][0])
+    except sqlite3.OperationalError:
+        return 0  # tables not created yet
+
+
+def _ids_file(tmp_path: Path, authors: list[str]) -> Path:
+    ids_file = tmp_path / "ids.txt"
+    ids_file.write_text("\n".join(authors) + "\n")
+    return ids_file
+
+
+def _start_batch(ids_file: Path, db: Path, base_url: str) -> subprocess.Popen[str]:
+    command = [
+        sys.executable, "-m", "justoneapi_xingtu", "batch", str(ids_file), "--db", str(db),
+        "--base-url", base_url, "--max-concurrency", "8", "--fixed-concurrency",
+    ]  # fmt: skip
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("JUSTONEAPI_")}
+    environ["JUSTONEAPI_TOKEN"] = TOKEN
+    return subprocess.Popen(
+        command, env=environ, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def _signal_midway(process: subprocess.Popen[str], db: Path, signals: list[int]) -> None:
+    deadline = time.monotonic() + 30
+    while _stored(db) < 16 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.01)
+    for number in signals:
+        process.send_signal(number)
+        time.sleep(0.005)
+
+
+@pytest.mark.parametrize(
+    ("number", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["INT", "TERM"]
+)
+def test_cli_interrupt_keeps_the_calls_in_flight_and_a_resume_fetches_each_author_once(
+    tmp_path: Path, number: int, status: int
+) -> None:
+    authors = ids(160, 5000)
+    ids_file, db = _ids_file(tmp_path, authors), tmp_path / "r.sqlite"
+    with MockServer(tokens={TOKEN}, latency=0.05) as server:
+        process = _start_batch(ids_file, db, server.base_url)
+        _signal_midway(process, db, [number])
+        out, err = process.communicate(timeout=30)
+        assert process.returncode == status, err
+        kept = _stored(db)
+        sent = server.api.stats.total
+        assert 16 <= kept < len(authors)
+        assert sent == kept  # every call the server answered is in the store
+        assert "stopping" in err and f"{kept} authors stored" in err
+        assert "run the same command again to resume" in err
+        assert "Traceback" not in err
+
+        resume = _start_batch(ids_file, db, server.base_url)
+        out, err = resume.communicate(timeout=60)
+        assert resume.returncode == 0, err
+        assert f"{kept} already in" in out
+        assert dict(server.api.stats.authors) == {a: 1 for a in authors}  # no refetch
+    assert sorted(_rows(db, "SELECT author_id, status FROM fetches")) == [
+        (a, "ok") for a in sorted(authors)
+    ]
+
+
+def test_cli_a_second_signal_aborts_at_once_and_the_store_stays_consistent(
+    tmp_path: Path,
+) -> None:
+    authors = ids(160, 6000)
+    ids_file, db = _ids_file(tmp_path, authors), tmp_path / "r.sqlite"
+    # Slow answers: the graceful stop would wait about 2 s for the calls in flight.
+    with MockServer(tokens={TOKEN}, latency=2.0) as server:
+        process = _start_batch(ids_file, db, server.base_url)
+        deadline = time.monotonic() + 30
+        while server.api.stats.total < 8 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        answered = server.api.stats.total  # 8 more are in flight for 2 s
+        process.send_signal(signal.SIGINT)
+        time.sleep(0.2)
+        process.send_signal(signal.SIGTERM)
+        _out, err = process.communicate(timeout=30)
+        assert process.returncode == 143, err
+        assert "stopping" in err and "aborted" in err and "Traceback" not in err
+        stored = _rows(db, "SELECT COUNT(*) FROM fetches")[0][0]
+        assert stored == answered  # it did not wait for the calls in flight
+        assert f"{stored} authors stored" in err
+        videos = _rows(db, "SELECT COUNT(DISTINCT author_id) FROM videos")[0][0]
+        assert stored == videos  # every stored author whole, nothing half-written
+        assert _rows(db, "PRAGMA integrity_check") == [("ok",)]
