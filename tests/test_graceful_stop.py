@@ -5,11 +5,13 @@ saw each author exactly once."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -227,16 +229,16 @@ def _ids_file(tmp_path: Path, authors: list[str]) -> Path:
     return ids_file
 
 
-def _start_batch(ids_file: Path, db: Path, base_url: str) -> subprocess.Popen[str]:
+def _start_batch(
+    ids_file: Path, db: Path, base_url: str, stdout: int = subprocess.PIPE
+) -> subprocess.Popen[str]:
     command = [
         sys.executable, "-m", "justoneapi_xingtu", "batch", str(ids_file), "--db", str(db),
         "--base-url", base_url, "--max-concurrency", "8", "--fixed-concurrency",
     ]  # fmt: skip
     environ = {k: v for k, v in os.environ.items() if not k.startswith("JUSTONEAPI_")}
     environ["JUSTONEAPI_TOKEN"] = TOKEN
-    return subprocess.Popen(
-        command, env=environ, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+    return subprocess.Popen(command, env=environ, stdout=stdout, stderr=subprocess.PIPE, text=True)
 
 
 def _signal_midway(process: subprocess.Popen[str], db: Path, signals: list[int]) -> None:
@@ -303,3 +305,36 @@ def test_cli_a_second_signal_aborts_at_once_and_the_store_stays_consistent(
         videos = _rows(db, "SELECT COUNT(DISTINCT author_id) FROM videos")[0][0]
         assert stored == videos  # every stored author whole, nothing half-written
         assert _rows(db, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_cli_interrupt_on_a_terminal_ends_the_bar_and_shows_the_cursor(tmp_path: Path) -> None:
+    pty = pytest.importorskip("pty")
+    pytest.importorskip("rich")
+    authors = ids(120, 7000)
+    ids_file, db = _ids_file(tmp_path, authors), tmp_path / "r.sqlite"
+    with MockServer(tokens={TOKEN}, latency=0.05) as server:
+        leader, follower = pty.openpty()
+        process = _start_batch(ids_file, db, server.base_url, stdout=follower)
+        os.close(follower)
+        screen = bytearray()
+
+        def read_all() -> None:
+            with contextlib.suppress(OSError):  # EIO once the process closed the terminal
+                while chunk := os.read(leader, 65536):
+                    screen.extend(chunk)
+
+        reader = threading.Thread(target=read_all)
+        reader.start()
+        _signal_midway(process, db, [signal.SIGINT])
+        _out, err = process.communicate(timeout=30)
+        reader.join(10)
+        os.close(leader)
+    assert process.returncode == 130, err
+    text = screen.decode(errors="replace")
+    assert "\x1b[?25l" in text  # the bar hid the cursor while it ran...
+    assert text.rindex("\x1b[?25h") > text.rindex("\x1b[?25l")  # ...and showed it again
+    after_bar = text[text.rindex("━") :]
+    assert "\n" in after_bar.split("xingtu:")[0]  # the bar's line was ended before the summary
+    assert "xingtu: stopped after" in after_bar
+    # Above the bar (rich shows stderr's lines there), then after it on stderr:
+    assert "stopping (SIGINT)" in text and "run the same command again to resume" in err

@@ -371,11 +371,12 @@ def _demo(args: argparse.Namespace, out: Any) -> int:
     return EXIT_OK
 
 
-def _summary(stats: BatchStats, store: ResultStore, out: Any) -> None:
+def _summary(stats: BatchStats, store: ResultStore, out: Any, *, stopped: bool = False) -> None:
     elapsed = stats.elapsed
     errors = ", ".join(f"{kind}: {n}" for kind, n in sorted(stats.errors.items()))
+    ended = "stopped after" if stopped else "done in"
     out.write(
-        f"xingtu: done in {elapsed:.1f} s: {stats.succeeded} ok, {stats.failed} failed"
+        f"xingtu: {ended} {elapsed:.1f} s: {stats.succeeded} ok, {stats.failed} failed"
         + (f" ({errors})" if errors else "")
         + f", {stats.total - stats.done} not fetched; {stats.calls} calls, "
         f"{stats.retried} retried, {stats.rate_limited} rate limited\n"
@@ -406,24 +407,24 @@ async def _run_batch(
             rate_per_s=args.rate,
             adaptive=not args.fixed_concurrency,
         )
-        progress = make_progress(batch.stats, out, args.progress_every)
-
-        async def tick() -> None:
-            while True:
-                await asyncio.sleep(0.25)
-                progress.update()
-
-        ticker = asyncio.create_task(tick())
-        stopped: BatchStopped | None = None
-        retry = failed = 0
         interrupt = GracefulStop(
             batch.stop,
             lambda: (
                 f"waiting for the {batch.stats.in_flight} call(s) in flight to finish and be stored"
             ),
         )
-        try:
-            with interrupt:
+        stopped: BatchStopped | None = None
+        retry = failed = 0
+        with interrupt:  # from here to the end of the progress bar
+            progress = make_progress(batch.stats, out, args.progress_every)
+
+            async def tick() -> None:
+                while True:
+                    await asyncio.sleep(0.25)
+                    progress.update()
+
+            ticker = asyncio.create_task(tick())
+            try:
                 async with batch:
                     async for outcome in batch:
                         store.record(outcome)
@@ -431,17 +432,17 @@ async def _run_batch(
                             retry += outcome.error.retryable
                             failed += not outcome.error.retryable
                         progress.update()
-        except BatchStopped as error:
-            stopped = error
-        except asyncio.CancelledError:
-            if not interrupt.aborted:
-                raise
-        finally:
-            ticker.cancel()
-            progress.close()
+            except BatchStopped as error:
+                stopped = error
+            except asyncio.CancelledError:
+                if not interrupt.aborted:
+                    raise
+            finally:
+                ticker.cancel()
+                progress.close()  # the line ended, the cursor shown
         if isinstance(progress, PlainProgress):
             out.write(f"xingtu: {status_line(batch.stats)}\n")
-        _summary(batch.stats, store, out)
+        _summary(batch.stats, store, out, stopped=interrupt.received is not None)
     if interrupt.received is not None and stopped is None:
         _interrupted(interrupt, store, len(todo) - batch.stats.done)
         return interrupt.status
