@@ -407,12 +407,7 @@ async def _run_batch(
             rate_per_s=args.rate,
             adaptive=not args.fixed_concurrency,
         )
-        interrupt = GracefulStop(
-            batch.stop,
-            lambda: (
-                f"waiting for the {batch.stats.in_flight} call(s) in flight to finish and be stored"
-            ),
-        )
+        interrupt = GracefulStop(batch.stop, lambda: _waiting_for(batch.stats))
         stopped: BatchStopped | None = None
         retry = failed = 0
         with interrupt:  # from here to the end of the progress bar
@@ -461,6 +456,12 @@ async def _run_batch(
         )
         return EXIT_TRANSIENT
     return EXIT_ERROR if failed else EXIT_OK
+
+
+def _waiting_for(stats: BatchStats) -> str:
+    if not stats.in_flight:
+        return "no call in flight"
+    return f"waiting for the {stats.in_flight} call(s) in flight to finish and be stored"
 
 
 def _interrupted(interrupt: GracefulStop, store: ResultStore, left: int) -> None:
