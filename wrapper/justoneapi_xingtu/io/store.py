@@ -173,6 +173,20 @@ def _sql_value(value: Any) -> Any:
     return value
 
 
+def _fits(kind: str, value: Any) -> bool:
+    """Whether a stored SQL value can be read back as a column of ``kind``."""
+    if kind == "str":
+        return isinstance(value, str)
+    if kind == "list[str]":
+        try:
+            return isinstance(value, str) and isinstance(orjson.loads(value), list)
+        except orjson.JSONDecodeError:
+            return False
+    if kind == "bool":
+        return value in (0, 1) and isinstance(value, int)
+    return isinstance(value, int | float) if kind == "float" else isinstance(value, int)
+
+
 _CAUSES: Final = {
     "SQLITE_FULL": "disk full",
     "SQLITE_NOTADB": "not a SQLite database",
@@ -374,13 +388,17 @@ class ResultStore:
 
     def _read_columns(self, meta: dict[str, str]) -> None:
         """What ``videos`` holds: its columns, those this version does not know, and those
-        this version knows but not every row was computed for (made from ``raw_json``)."""
-        table = self._columns("videos")
-        filled = set(orjson.loads(meta["filled_columns"])) if "filled_columns" in meta else table
-        self._unknown = tuple(
-            name for name in self._columns_in_order("videos") if name not in VIDEO_COLUMNS
+        this version knows but not every row was computed for, or declared with another
+        type by another version (both made from ``raw_json``)."""
+        declared = {row[1]: row[2] for row in self._db.execute("PRAGMA table_info(videos)")}
+        filled = set(orjson.loads(meta["filled_columns"])) if "filled_columns" in meta else None
+        self._unknown = tuple(name for name in declared if name not in VIDEO_COLUMNS)
+        self._unfilled = tuple(
+            name
+            for name in VIDEO_COLUMNS
+            if declared.get(name) != _SQL_TYPES.get(COLUMN_TYPES[name], "TEXT")
+            or (filled is not None and name not in filled)
         )
-        self._unfilled = tuple(name for name in VIDEO_COLUMNS if name not in filled & table)
 
     def _columns_in_order(self, table: str) -> tuple[str, ...]:
         return tuple(row[1] for row in self._db.execute(f"PRAGMA table_info({table})"))
@@ -448,13 +466,17 @@ class ResultStore:
                     "UPDATE fetches SET status = 'retry' WHERE author_id = ? AND platform = ?",
                     (author_id, platform),
                 )
-        if keep_unreadable:  # rows of answers not rebuilt, as they were
-            common = ", ".join(f'"{name}"' for name in old if name in self._columns("videos"))
-            db.execute(
-                f"INSERT INTO videos ({common}) SELECT {common} FROM videos_old AS o "  # noqa: S608
-                "WHERE NOT EXISTS (SELECT 1 FROM videos AS v WHERE v.author_id = o.author_id "
-                "AND v.platform = o.platform)"
-            )
+        if keep_unreadable:  # rows of answers not rebuilt, as read (the drift policy)
+            names = [*(name for name in VIDEO_COLUMNS if name in old), *self._unknown]
+            quoted = ", ".join(f'"{name}"' for name in names)
+            marks = ", ".join("?" * len(names))
+            insert = f"INSERT INTO videos ({quoted}) VALUES ({marks})"  # noqa: S608 - columns
+            for key in db.execute(
+                "SELECT author_id, platform FROM videos_old EXCEPT "
+                "SELECT author_id, platform FROM videos"
+            ).fetchall():
+                rows = self._stored_rows(key, table="videos_old", carry=False)
+                db.executemany(insert, [tuple(_sql_value(row[n]) for n in names) for row in rows])
         db.execute("DROP TABLE videos_old")
         self._unfilled = ()
 
@@ -619,8 +641,12 @@ class ResultStore:
                 else:  # an answer that cannot be read: its rows as stored
                     yield from self._stored_rows((author_id, platform))
 
-    def _stored_rows(self, key: tuple[str, str] | None = None) -> Iterator[dict[str, Any]]:
-        present = self._columns("videos")
+    def _stored_rows(
+        self, key: tuple[str, str] | None = None, *, table: str = "videos", carry: bool = True
+    ) -> Iterator[dict[str, Any]]:
+        """Rows as stored in ``table`` (of one author when ``key``); the values of columns
+        this version does not know go to ``extra`` (``carry``) or under their names."""
+        present = self._columns(table)
         known = [name for name in VIDEO_COLUMNS if name in present]
         unknown = self._unknown
         selected = ", ".join(f'"{name}"' for name in (*known, *unknown))
@@ -628,13 +654,22 @@ class ResultStore:
         lists = [name for name, kind in COLUMN_TYPES.items() if kind == "list[str]"]
         where = "" if key is None else "WHERE author_id = ? AND platform = ? "
         cursor = self._db.execute(
-            f"SELECT {selected} FROM videos {where}"  # noqa: S608 - column names of the table
+            f"SELECT {selected} FROM {table} {where}"  # noqa: S608 - column names of the table
             "ORDER BY author_id, platform, category, position",
             () if key is None else key,
         )
         for values in cursor:
             row: dict[str, Any] = dict.fromkeys(VIDEO_COLUMNS)
             row.update(zip(known, values, strict=False))
+            drift = {  # declared with another type by another version: the drift policy
+                name: row[name]
+                for name in self._unfilled
+                if row[name] is not None and not _fits(COLUMN_TYPES[name], row[name])
+            }
+            if drift:
+                row.update(dict.fromkeys(drift))
+                before = orjson.loads(row["drift"]) if row["drift"] else {}
+                row["drift"] = json_text({**before, **drift})
             for name in bools:
                 if row[name] is not None:
                     row[name] = bool(row[name])
@@ -646,7 +681,9 @@ class ResultStore:
                 for name, value in zip(unknown, values[len(known) :], strict=True)
                 if value is not None
             }
-            if carried:  # fields this version does not know: where it keeps such fields
+            if not carry:
+                row.update(dict.fromkeys(unknown), **carried)
+            elif carried:  # fields this version does not know: where it keeps such fields
                 extra = orjson.loads(row["extra"]) if row["extra"] else {}
                 row["extra"] = json_text({**extra, **carried})
             yield row
