@@ -24,6 +24,8 @@ changes only when an older package could not read the store any more. Opening a 
   go to ``extra``, as this version would have put them there) and written (rows added
   leave those columns null, and the store remembers they are not filled, so the later
   version rebuilds them from ``raw_json`` when it next opens the store).
+* with a column another version declared with another type (a field whose type the spec
+  changed): that column counts as not filled, so it is made from ``raw_json`` as above.
 * written with a higher schema version: refused, naming both versions.
 
 Each answer is written in one transaction that replaces the author's fetch row and all
