@@ -38,7 +38,7 @@ from ..models import AuthorRecVideos, BatchStats, Outcome
 from ._controller import ConcurrencyController, Ticket
 
 if TYPE_CHECKING:
-    from ..client import AsyncXingtuClient
+    from ..client import AsyncXingtuClient, Backend
 
 __all__ = ["AsyncBatch", "is_rate_limited"]
 
@@ -255,8 +255,9 @@ class AsyncBatch:
     """The outcomes of :meth:`AsyncXingtuClient.author_rec_videos_many`, as they complete.
 
     An async iterator (asyncio): ``async for outcome in batch``. ``stats`` and
-    ``controller`` are live while it runs. Leaving the loop early? Close it (``async
-    with`` or :meth:`aclose`) to cancel the calls in flight at once.
+    ``controller`` are live while it runs; ``backend`` names the HTTP backend in use.
+    Leaving the loop early? Close it (``async with`` or :meth:`aclose`) to cancel the
+    calls in flight at once.
     """
 
     def __init__(
@@ -270,6 +271,7 @@ class AsyncBatch:
         rate_per_s: float | None = None,
         adaptive: bool = True,
         max_rate_limit_retries: int = DEFAULT_MAX_RATE_LIMIT_RETRIES,
+        backend: Backend | None = None,
     ) -> None:
         options = _options(
             max_concurrency, initial_concurrency, rate_per_s, adaptive, max_rate_limit_retries
@@ -278,7 +280,8 @@ class AsyncBatch:
         self.platform = parse_platform(platform)
         self.controller = options.controller()
         self.stats = BatchStats(total=len(self.author_ids))
-        single = client.with_options(max_retries=0)
+        self.backend, single = client._for_batch(backend)
+        """The HTTP backend the calls go through: ``"httpx"`` or ``"aiohttp"``."""
         chosen = self.platform
 
         def call(author_id: str) -> Awaitable[AuthorRecVideos]:
