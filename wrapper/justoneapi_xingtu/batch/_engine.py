@@ -87,7 +87,17 @@ async def _run(
     delayed: list[tuple[float, int, _Item]] = []  # (due, seq, item) heap
     seq = 0
     running: dict[asyncio.Future[AuthorRecVideos], tuple[_Item, Ticket]] = {}
+    # Calls report their own end (one callback each), so a wake-up costs what finished,
+    # not a pass over every call in flight as asyncio.wait() would make.
+    finished: deque[asyncio.Future[AuthorRecVideos]] = deque()
+    waiter: asyncio.Future[None] | None = None
+    loop = asyncio.get_running_loop()
     stats.started_at = clock()
+
+    def on_done(future: asyncio.Future[AuthorRecVideos]) -> None:
+        finished.append(future)
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
 
     def refresh() -> None:
         stats.in_flight = len(running)
@@ -116,23 +126,34 @@ async def _run(
                 stats.calls += 1
                 if item.attempts > 1:
                     stats.retried += 1
-                running[asyncio.ensure_future(call(item.author_id))] = (item, ticket)
+                future = asyncio.ensure_future(call(item.author_id))
+                future.add_done_callback(on_done)
+                running[future] = (item, ticket)
             if delayed:
                 wait = min(wait, delayed[0][0] - now)
             refresh()
             timeout = None if math.isinf(wait) else max(wait, 0.0005)
-            if running:
-                done, _ = await asyncio.wait(
-                    running, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
-                )
-            else:
+            if not running:
                 await asyncio.sleep(timeout if timeout is not None else 0.0)
                 continue
+            if not finished:
+                waiter = loop.create_future()
+                alarm = None if timeout is None else loop.call_later(timeout, _wake, waiter)
+                try:
+                    await waiter
+                finally:
+                    waiter = None
+                    if alarm is not None:
+                        alarm.cancel()
             now = clock()
             outcomes: list[Outcome] = []
             stop: JustOneAPIError | None = None
-            for future in done:
-                item, ticket = running.pop(future)
+            while finished:
+                future = finished.popleft()
+                entry = running.pop(future, None)
+                if entry is None:
+                    continue  # ended after the batch gave it up (cancelled on a stop)
+                item, ticket = entry
                 error = future.exception()
                 if error is None:
                     controller.succeeded(ticket, now)
@@ -214,6 +235,11 @@ async def _run(
             running.clear()
         stats.finished_at = clock()
         refresh()
+
+
+def _wake(waiter: asyncio.Future[None]) -> None:
+    if not waiter.done():
+        waiter.set_result(None)
 
 
 @dataclass(frozen=True, slots=True)
