@@ -126,9 +126,10 @@ async def _run(
                 stats.calls += 1
                 if item.attempts > 1:
                     stats.retried += 1
-                future = asyncio.ensure_future(call(item.author_id))
-                future.add_done_callback(on_done)
-                running[future] = (item, ticket)
+                started: asyncio.Future[AuthorRecVideos]
+                started = asyncio.ensure_future(call(item.author_id))
+                started.add_done_callback(on_done)
+                running[started] = (item, ticket)
             if delayed:
                 wait = min(wait, delayed[0][0] - now)
             refresh()
