@@ -135,6 +135,16 @@ def _sql_value(value: Any) -> Any:
     return value
 
 
+_CONVERTED: Final = frozenset({list, bool})
+"""The value types :func:`_sql_value` changes (a video's values are typed: exact types)."""
+
+
+def _sql_row(row: dict[str, Any]) -> tuple[Any, ...]:
+    """A row of :data:`VIDEO_COLUMNS` (a row model row holds them in that order) as
+    SQLite values; only lists and booleans are converted, without a call per value."""
+    return tuple([_sql_value(v) if type(v) in _CONVERTED else v for v in row.values()])
+
+
 _CAUSES: Final = {
     "SQLITE_FULL": "disk full",
     "SQLITE_NOTADB": "not a SQLite database",
@@ -366,9 +376,7 @@ class ResultStore:
     # -- writing -----------------------------------------------------------------------
 
     def _insert_videos(self, result: AuthorRecVideos) -> None:
-        rows = [
-            tuple(_sql_value(row[name]) for name in VIDEO_COLUMNS) for row in result_rows(result)
-        ]
+        rows = [_sql_row(row) for row in result_rows(result)]
         marks = ", ".join("?" * len(VIDEO_COLUMNS))
         self._db.executemany(f"INSERT INTO videos VALUES ({marks})", rows)  # noqa: S608
 
