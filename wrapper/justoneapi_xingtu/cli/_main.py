@@ -63,7 +63,7 @@ from ..errors import (
 from ..io.export import write_csv, write_jsonl
 from ..io.rows import Tally, result_rows
 from ..io.store import ResultStore, StoreError, StoreFullError
-from ..models import AuthorRecVideos, BatchStats
+from ..models import AuthorRecVideos, BatchStats, Outcome
 from ._ids import IdsFileError, load_ids, read_ids
 from ._progress import PlainProgress, make_progress, status_line
 
@@ -349,6 +349,41 @@ def _summary(stats: BatchStats, store: ResultStore, out: Any, backend: str) -> N
     )
 
 
+class _GroupWriter:
+    """Stores the outcomes that arrive together in one transaction.
+
+    The batch hands over every answer of one wake-up before it waits again; they are
+    written as soon as the event loop has its next turn (so a kill loses no more than
+    before: the calls in flight), and by :meth:`flush` at the end. A write that fails is
+    raised by the next :meth:`add` or :meth:`flush`.
+    """
+
+    def __init__(self, store: ResultStore) -> None:
+        self._store = store
+        self._pending: list[Outcome] = []
+        self._error: StoreError | None = None
+
+    def add(self, outcome: Outcome) -> None:
+        if self._error is not None:
+            raise self._error
+        if not self._pending:
+            asyncio.get_running_loop().call_soon(self._write_soon)
+        self._pending.append(outcome)
+
+    def _write_soon(self) -> None:
+        try:
+            self.flush()
+        except StoreError as error:
+            self._error = error
+
+    def flush(self) -> None:
+        if self._error is not None:
+            raise self._error
+        group, self._pending = self._pending, []
+        if group:
+            self._store.record_many(group)
+
+
 async def _run_batch(
     args: argparse.Namespace,
     client: AsyncXingtuClient,
@@ -374,12 +409,13 @@ async def _run_batch(
                 progress.update()
 
         ticker = asyncio.create_task(tick())
+        writer = _GroupWriter(store)
         stopped: BatchStopped | None = None
         retry = failed = 0
         try:
             async with batch:
                 async for outcome in batch:
-                    store.record(outcome)
+                    writer.add(outcome)
                     if outcome.error is not None:
                         retry += outcome.error.retryable
                         failed += not outcome.error.retryable
@@ -389,6 +425,7 @@ async def _run_batch(
         finally:
             ticker.cancel()
             progress.close()
+            writer.flush()  # what arrived last, whatever ended the loop
         if isinstance(progress, PlainProgress):
             out.write(f"xingtu: {status_line(batch.stats)}\n")
         _summary(batch.stats, store, out, batch.backend)
