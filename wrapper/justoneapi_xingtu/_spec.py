@@ -67,7 +67,7 @@ def check_author_id(o_author_id: object) -> str:
         )
     if not o_author_id.strip():
         raise ValueError("o_author_id: must not be empty")
-    if len(o_author_id) > 128 or any(c.isspace() for c in o_author_id):
+    if len(o_author_id) > 128 or o_author_id.split() != [o_author_id]:  # no whitespace
         raise ValueError(
             f"o_author_id: {o_author_id[:40]!r} is not an author id "
             "(no whitespace, at most 128 characters)"
