@@ -30,7 +30,7 @@ from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Self
 
 from .. import _retry
 from .._config import (
@@ -50,7 +50,7 @@ from ..models import AuthorRecVideos, BatchStats, Failure, Success
 from ._controller import ConcurrencyController, Ticket
 
 if TYPE_CHECKING:
-    from ..client import AsyncXingtuClient
+    from ..client import AsyncXingtuClient, Backend
 
 __all__ = ["AsyncBatch", "StopSignal", "is_rate_limited"]
 
@@ -146,7 +146,24 @@ async def _run(
     delayed: list[tuple[float, int, _Item]] = []  # (due, seq, item) heap
     seq = 0
     running: dict[asyncio.Future[AuthorRecVideos], tuple[_Item, Ticket]] = {}
+    # Calls report their own end (one callback each), so a wake-up costs what finished,
+    # not a pass over every call in flight as asyncio.wait() would make.
+    finished: deque[asyncio.Future[AuthorRecVideos]] = deque()
+    waiter: asyncio.Future[None] | None = None
+    loop = asyncio.get_running_loop()
     stats.started_at = clock()
+
+    def on_done(future: asyncio.Future[AuthorRecVideos]) -> None:
+        finished.append(future)
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+
+    def on_stop(_: asyncio.Future[None]) -> None:
+        if waiter is not None:
+            _wake(waiter)
+
+    if wake is not None:
+        wake.add_done_callback(on_stop)
 
     def refresh() -> None:
         stats.in_flight = len(running)
@@ -189,30 +206,38 @@ async def _run(
                 stats.calls += 1
                 if item.attempts > 1:
                     stats.retried += 1
-                running[asyncio.ensure_future(call(item.author_id))] = (item, ticket)
+                started: asyncio.Future[AuthorRecVideos]
+                started = asyncio.ensure_future(call(item.author_id))
+                started.add_done_callback(on_done)
+                running[started] = (item, ticket)
             if delayed:
                 wait = min(wait, delayed[0][0] - now)
             refresh()
             timeout = None if math.isinf(wait) else max(wait, 0.0005)
-            if running:
-                waiting: list[asyncio.Future[Any]] = [*running]
-                if wake is not None:
-                    waiting.append(wake)
-                done, _ = await asyncio.wait(
-                    waiting, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
-                )
-                done.discard(wake)
-            elif wake is not None:
-                await asyncio.wait([wake], timeout=timeout)
+            if not running:
+                if wake is None:
+                    await asyncio.sleep(timeout if timeout is not None else 0.0)
+                else:  # a stop ends the wait (for a pause, a retry's backoff)
+                    await asyncio.wait([wake], timeout=timeout)
                 continue
-            else:
-                await asyncio.sleep(timeout if timeout is not None else 0.0)
-                continue
+            if not finished:
+                waiter = loop.create_future()
+                alarm = None if timeout is None else loop.call_later(timeout, _wake, waiter)
+                try:
+                    await waiter
+                finally:
+                    waiter = None
+                    if alarm is not None:
+                        alarm.cancel()
             now = clock()
             outcomes: list[Success | Failure] = []
             stop: JustOneAPIError | None = None
-            for future in done:
-                item, ticket = running.pop(future)
+            while finished:
+                future = finished.popleft()
+                entry = running.pop(future, None)
+                if entry is None:
+                    continue  # ended after the batch gave it up (cancelled on a stop)
+                item, ticket = entry
                 error = future.exception()
                 if error is None:
                     controller.succeeded(ticket, now)
@@ -301,6 +326,11 @@ def _in_order(ids: list[str], items: Iterable[_Item]) -> tuple[str, ...]:
     return tuple(sorted((item.author_id for item in items), key=order.__getitem__))
 
 
+def _wake(waiter: asyncio.Future[None]) -> None:
+    if not waiter.done():
+        waiter.set_result(None)
+
+
 @dataclass(frozen=True, slots=True)
 class _Options:
     max_concurrency: int
@@ -340,12 +370,12 @@ class AsyncBatch:
     """The outcomes of :meth:`AsyncXingtuClient.author_rec_videos_many`, as they complete.
 
     An async iterator (asyncio): ``async for outcome in batch``. ``stats`` and
-    ``controller`` are live while it runs. To stop without losing a paid answer, call
-    :meth:`stop` (from anywhere: another task, a signal handler) and keep iterating: the
-    calls in flight finish and are yielded, then the loop ends; ``unfinished`` lists the
-    ids left. :meth:`aclose` (or leaving ``async with``, or cancelling the task that
-    iterates) abandons the calls in flight at once; ``aclose(drain=True)`` waits for
-    them and returns their outcomes.
+    ``controller`` are live while it runs; ``backend`` names the HTTP backend in use.
+    To stop without losing a paid answer, call :meth:`stop` (from anywhere: another
+    task, a signal handler) and keep iterating: the calls in flight finish and are
+    yielded, then the loop ends; ``unfinished`` lists the ids left. :meth:`aclose` (or
+    leaving ``async with``, or cancelling the task that iterates) abandons the calls in
+    flight at once; ``aclose(drain=True)`` waits for them and returns their outcomes.
     """
 
     def __init__(
@@ -359,6 +389,7 @@ class AsyncBatch:
         rate_per_s: float | None = None,
         adaptive: bool = True,
         max_rate_limit_retries: int = DEFAULT_MAX_RATE_LIMIT_RETRIES,
+        backend: Backend | None = None,
     ) -> None:
         options = _options(
             max_concurrency, initial_concurrency, rate_per_s, adaptive, max_rate_limit_retries
@@ -368,7 +399,8 @@ class AsyncBatch:
         self.controller = options.controller()
         self.stats = BatchStats(total=len(self.author_ids))
         self._stop = StopSignal()
-        single = client.with_options(max_retries=0)
+        self.backend, single = client._for_batch(backend)
+        """The HTTP backend the calls go through: ``"httpx"`` or ``"aiohttp"``."""
         chosen = self.platform
 
         def call(author_id: str) -> Awaitable[AuthorRecVideos]:
