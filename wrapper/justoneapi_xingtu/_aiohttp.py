@@ -15,7 +15,8 @@ What the httpx path guarantees holds here too:
 * ``HTTP_PROXY``/``HTTPS_PROXY``/``NO_PROXY`` are honoured, read once per host and
   session as httpx reads them once per client (aiohttp's own ``trust_env=True`` would look
   them up, and ``~/.netrc``, in a worker thread on every request: two thread hops per
-  call); aiohttp takes ``http://`` proxies only and no ``ALL_PROXY``;
+  call); aiohttp takes ``http://`` proxies only and no ``ALL_PROXY`` (and ``~/.netrc`` is
+  not read for a proxy's password: give it in the proxy URL, as httpx needs it);
   certificates are checked against the same CA bundle as httpx's, redirects are not
   followed, and no cookie jar is kept.
 
@@ -27,13 +28,13 @@ from __future__ import annotations
 
 import asyncio
 import time
+import urllib.request
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import aiohttp
 import httpx
 import yarl
-from aiohttp.helpers import get_env_proxy_for_url
 
 from ._codings import ACCEPT_ENCODING
 from ._version import __version__
@@ -85,13 +86,7 @@ class AiohttpSender:
         key = (url.scheme, url.host)
         found = self._proxies.get(key)
         if found is None:
-            try:
-                proxy, auth = get_env_proxy_for_url(url)
-            except LookupError:
-                found = {}
-            else:
-                found = {"proxy": proxy, "proxy_auth": auth}
-            self._proxies[key] = found
+            found = self._proxies[key] = environment_proxy(url)
         return found
 
     async def send(
@@ -125,6 +120,25 @@ class AiohttpSender:
         session, self._session = self._session, None
         if session is not None and self._loop is _running_loop():
             await session.close()
+
+
+def environment_proxy(url: yarl.URL) -> dict[str, Any]:
+    """``proxy``/``proxy_auth`` for ``url`` as aiohttp's ``trust_env`` reads them, through
+    the standard library (:func:`urllib.request.getproxies`, ``proxy_bypass``): an
+    ``http://`` proxy for the URL's scheme, its userinfo as basic auth; ``{}`` for none
+    (``NO_PROXY``, an ``https://`` proxy aiohttp cannot use, no variable)."""
+    if url.host is not None and urllib.request.proxy_bypass(url.host):
+        return {}
+    setting = urllib.request.getproxies().get(url.scheme)
+    if not setting:
+        return {}
+    proxy = yarl.URL(setting)
+    if proxy.scheme != "http":
+        return {}
+    auth = None
+    if proxy.user is not None:
+        auth = aiohttp.BasicAuth(proxy.user, proxy.password or "")
+    return {"proxy": proxy.with_user(None), "proxy_auth": auth}
 
 
 def _running_loop() -> asyncio.AbstractEventLoop | None:

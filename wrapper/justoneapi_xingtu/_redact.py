@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import quote, quote_plus, unquote
 
-__all__ = ["MASK", "Redactor", "display_url", "install_log_redaction", "redact"]
+__all__ = ["MASK", "Redactor", "display_url", "install_log_masking", "redact"]
 
 MASK = "***"
 _TOKEN_IN_QUERY = re.compile(r"(?i)(token=)[^&\s\"'<>#]*")
@@ -114,9 +114,10 @@ def remember(redactor: Redactor) -> None:
     global _live
     with _lock:
         _live = (*(ref for ref in _live if ref() is not None), weakref.ref(redactor))
+    install_log_masking()
 
 
-_GUARDED = ("httpx", "httpcore", "hpack", "h2", "hyperframe", "justoneapi_xingtu")
+_GUARDED = ("httpx", "httpcore", "hpack", "h2", "hyperframe", "aiohttp", "justoneapi_xingtu")
 # HTTP/2 loggers write compressed header blocks (HPACK, Huffman-coded): a token inside
 # cannot be found there, so such bytes are shown by their length only.
 _BINARY = ("hpack", "h2", "hyperframe")
@@ -152,55 +153,71 @@ def scrub_record(record: logging.LogRecord) -> None:
         record.msg, record.args = cleaned, None
 
 
-class RedactingFilter(logging.Filter):
-    """A logging filter that masks secrets in each record (see :func:`scrub_record`)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        scrub_record(record)
-        return True
+PACKAGE_LOGGER = "justoneapi_xingtu"
 
 
-_FILTER = RedactingFilter()
-# A logger's filters see only the records made on that very logger, not its children's:
-# the record factory below covers every logger of the stack, these are the fallback if
-# someone replaces the factory without chaining it.
-_FALLBACK_LOGGERS = (
-    "httpx",
-    "httpcore",
-    "httpcore.connection",
-    "httpcore.http11",
-    "httpcore.http2",
-    "httpcore.proxy",
-    "httpcore.socks",
-    "hpack",
-    "hpack.hpack",
-    "hpack.table",
-    "h2",
-)
+def package_logger() -> logging.Logger:
+    """The package's logger, looked up when a line is written: importing the package
+    creates no logger (a later ``logging.config.dictConfig`` would disable it)."""
+    return logging.getLogger(PACKAGE_LOGGER)
 
 
-def _redacting_factory(previous: Callable[..., logging.LogRecord]) -> Callable[..., Any]:
+# -- the masking record factory -----------------------------------------------------------
+# Why a record factory, and not filters: a logger's filters see only the records made on
+# that very logger (not its children's, nor those of a logger with its own handlers), and
+# filtering the HTTP stack's loggers means creating them, which a later dictConfig then
+# disables. Handlers are the host's. A factory sees every record when it is made, before
+# any logger, filter or handler; ``dictConfig`` does not touch it.
+#
+# Chaining: it wraps whatever factory is set when it is installed. A host that sets its
+# own factory later usually chains to the one it finds (ours: still masked); one that does
+# not is wrapped again at the client's next call (:func:`keep_log_masking`). Whatever the
+# chain, the outermost of our wrappers scrubs a record, once (an inner one, reached
+# through the host's factory, leaves it to the outer).
+
+_state = threading.local()
+_installed: Callable[..., logging.LogRecord] | None = None
+
+
+def _masking_factory(previous: Callable[..., logging.LogRecord]) -> Callable[..., Any]:
     def make_record(*args: Any, **kwargs: Any) -> logging.LogRecord:
-        record = previous(*args, **kwargs)
+        if getattr(_state, "busy", False):  # an outer wrapper of ours scrubs it
+            return previous(*args, **kwargs)
+        _state.busy = True
+        try:
+            record = previous(*args, **kwargs)
+        finally:
+            _state.busy = False
         if _guarded(record.name):
             scrub_record(record)
         return record
 
-    make_record.justoneapi_redacting = True  # type: ignore[attr-defined]
     return make_record
 
 
-def install_log_redaction() -> None:
-    """Mask secrets in every record of the HTTP stack's loggers (httpx, httpcore, hpack,
-    h2 and their children) and this package's, before any handler sees it (idempotent).
+def install_log_masking() -> None:
+    """Mask secrets in every log record of this package and of the HTTP stack (``httpx``,
+    ``httpcore``, ``hpack``, ``h2``, ``hyperframe`` and their children) when it is made,
+    before any filter or handler sees it; other loggers' records are left as they are.
 
-    Done when a record is made (:func:`logging.setLogRecordFactory`, chained to the
-    factory already set), so it holds whichever logger, handler or filter is involved.
+    Done by the first client (and again by a client's call if another record factory
+    replaced this one without chaining it); call it yourself to mask before that.
+    Importing the package does nothing to logging. Idempotent and cheap.
     """
-    current = logging.getLogRecordFactory()
-    if not getattr(current, "justoneapi_redacting", False):
-        logging.setLogRecordFactory(_redacting_factory(current))
-    for name in _FALLBACK_LOGGERS:
-        logger = logging.getLogger(name)
-        if _FILTER not in logger.filters:
-            logger.addFilter(_FILTER)
+    global _installed
+    with _lock:
+        current = logging.getLogRecordFactory()
+        if current is _installed:
+            return
+        _installed = _masking_factory(current)
+        logging.setLogRecordFactory(_installed)
+        package = package_logger()
+        if not any(isinstance(h, logging.NullHandler) for h in package.handlers):
+            package.addHandler(logging.NullHandler())  # silent unless the host configures
+
+
+def keep_log_masking() -> None:
+    """:func:`install_log_masking` unless it is still the factory in place (a call's
+    check: one comparison)."""
+    if logging.getLogRecordFactory() is not _installed:
+        install_log_masking()
