@@ -157,8 +157,10 @@ PACKAGE_LOGGER = "justoneapi_xingtu"
 
 
 def package_logger() -> logging.Logger:
-    """The package's logger, looked up when a line is written: importing the package
-    creates no logger (a later ``logging.config.dictConfig`` would disable it)."""
+    """The package's logger, looked up when a line is written: neither importing the
+    package nor making a client creates a logger (a later ``logging.config.dictConfig``
+    would disable it) or adds a handler (with no logging configured, Python's last-resort
+    handler shows WARNING lines on stderr, INFO and DEBUG are silent)."""
     return logging.getLogger(PACKAGE_LOGGER)
 
 
@@ -211,9 +213,6 @@ def install_log_masking() -> None:
             return
         _installed = _masking_factory(current)
         logging.setLogRecordFactory(_installed)
-        package = package_logger()
-        if not any(isinstance(h, logging.NullHandler) for h in package.handlers):
-            package.addHandler(logging.NullHandler())  # silent unless the host configures
 
 
 def keep_log_masking() -> None:
