@@ -27,6 +27,7 @@ Errors become the package's own (``TransportError``, ``RequestTimeoutError``,
 from __future__ import annotations
 
 import asyncio
+import base64
 import time
 import urllib.request
 from collections.abc import Mapping
@@ -123,10 +124,12 @@ class AiohttpSender:
 
 
 def environment_proxy(url: yarl.URL) -> dict[str, Any]:
-    """``proxy``/``proxy_auth`` for ``url`` as aiohttp's ``trust_env`` reads them, through
-    the standard library (:func:`urllib.request.getproxies`, ``proxy_bypass``): an
-    ``http://`` proxy for the URL's scheme, its userinfo as basic auth; ``{}`` for none
-    (``NO_PROXY``, an ``https://`` proxy aiohttp cannot use, no variable)."""
+    """The proxy arguments for ``url`` as aiohttp's ``trust_env`` reads them, through the
+    standard library (:func:`urllib.request.getproxies`, ``proxy_bypass``): an ``http://``
+    proxy for the URL's scheme; ``{}`` for none (``NO_PROXY``, an ``https://`` proxy
+    aiohttp cannot use, no variable). The proxy's userinfo becomes a
+    ``Proxy-Authorization`` header: on the request itself for an ``http://`` URL, on the
+    ``CONNECT`` for an ``https://`` one (``proxy_auth``/``BasicAuth`` are deprecated)."""
     if url.host is not None and urllib.request.proxy_bypass(url.host):
         return {}
     setting = urllib.request.getproxies().get(url.scheme)
@@ -135,10 +138,12 @@ def environment_proxy(url: yarl.URL) -> dict[str, Any]:
     proxy = yarl.URL(setting)
     if proxy.scheme != "http":
         return {}
-    auth = None
+    found: dict[str, Any] = {"proxy": proxy.with_user(None)}
     if proxy.user is not None:
-        auth = aiohttp.BasicAuth(proxy.user, proxy.password or "")
-    return {"proxy": proxy.with_user(None), "proxy_auth": auth}
+        credentials = f"{proxy.user}:{proxy.password or ''}".encode()
+        header = {"Proxy-Authorization": "Basic " + base64.b64encode(credentials).decode()}
+        found["proxy_headers" if url.scheme == "https" else "headers"] = header
+    return found
 
 
 def _running_loop() -> asyncio.AbstractEventLoop | None:
