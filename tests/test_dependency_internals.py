@@ -21,7 +21,7 @@ import anyio
 import httpx
 import pytest
 from _faults import fault_server, trickled_head
-from conftest import AUTHOR, TOKEN
+from conftest import AUTHOR, TOKEN, call
 
 import justoneapi_xingtu
 from justoneapi_xingtu import (
@@ -37,18 +37,6 @@ from justoneapi_xingtu.testing import MockServer
 PACKAGE = Path(justoneapi_xingtu.__file__).parent
 PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")
 BODY = b'{"code": 0, "data": {}, "message": "ok", "recordTime": null}'
-
-
-def call(kind: str, base_url: str, **options: Any) -> Any:
-    if kind == "sync":
-        with XingtuClient(TOKEN, base_url=base_url, **options) as client:
-            return client.author_rec_videos(AUTHOR)
-
-    async def main() -> Any:
-        async with AsyncXingtuClient(TOKEN, base_url=base_url, **options) as client:
-            return await client.author_rec_videos(AUTHOR)
-
-    return anyio.run(main)
 
 
 # -- the whole-call deadline ---------------------------------------------------------------
