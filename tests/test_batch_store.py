@@ -421,3 +421,61 @@ def test_results_and_batches_to_dataframes(server) -> None:
     everything = outcomes_to_dataframe(outcomes)
     assert len(everything) == 5 * VIDEOS_PER_AUTHOR
     assert sorted(set(everything["author_id"])) == authors
+
+
+@pytest.mark.parametrize("width", [80, 60, 120])
+def test_progress_bar_fits_the_terminal_and_keeps_the_total(width: int) -> None:
+    import re
+
+    from justoneapi_xingtu.batch import BatchStats
+    from justoneapi_xingtu.cli._progress import RichProgress
+
+    out = io.StringIO()
+    stats = BatchStats(total=2000, succeeded=82, failed=3, concurrency=32, in_flight=32)
+    stats.pacing, stats.rate_limited = 19.0, 5
+    stats.started_at -= 60  # 85 done in a minute: 1.4/s, ETA 23 min
+    progress = RichProgress(stats, out, width=width)
+    progress.close()
+    lines = [line for line in re.split(r"[\r\n]", out.getvalue()) if line.strip()]
+    last = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", lines[-1])
+    assert len(last.rstrip()) <= width, last
+    assert "…" not in last
+    assert "85/2000" in last and "3 failed" in last and "ETA" in last
+    if width >= 120:  # room for every figure
+        assert "concurrency 32 (32 in flight)" in last and "paced 19.0/s" in last
+
+
+@pytest.mark.parametrize("verbose", [[], ["-v"]])
+def test_the_plain_http_warning_shows_without_v_once(tmp_path: Path, verbose: list[str]) -> None:
+    """prod-cn is plain HTTP: the token crosses the network in clear text. The CLI says so
+    on stderr whether or not -v was given, once. (A rerun with every author done: the
+    client is made and checked, nothing is sent to the remote address.)"""
+    ids_file = write_ids(tmp_path / "ids.txt", ids(3, 900))
+    db = str(tmp_path / "r.sqlite")
+    with MockServer(tokens={TOKEN}) as server:
+        first = run_main("batch", str(ids_file), "--db", db, "--base-url", server.base_url)
+    assert first.returncode == 0 and "plain HTTP" not in first.stderr  # loopback
+    remote = "http://203.0.113.7:30015"  # TEST-NET-3: never routed
+    again = run_main("batch", str(ids_file), "--db", db, "--base-url", remote, *verbose)
+    assert again.returncode == 0, again.stderr
+    assert "fetching 0" in again.stdout
+    warnings = [line for line in again.stderr.splitlines() if "plain HTTP" in line]
+    assert warnings == [
+        f"xingtu: {remote} sends the token over plain HTTP: anyone on the network path can "
+        "read it. Use env='prod-global' (HTTPS) unless you accept that."
+    ]
+    assert TOKEN not in again.stderr
+
+
+def test_a_stopped_batch_says_so_in_one_line_without_v(tmp_path: Path) -> None:
+    ids_file = write_ids(tmp_path / "ids.txt", ids(2, 950))
+    with MockServer(tokens={"another-token"}) as server:
+        proc = run_main(
+            "batch", str(ids_file), "--db", str(tmp_path / "r.sqlite"), "--base-url",
+            server.base_url,
+        )  # fmt: skip
+    assert proc.returncode == 3
+    assert [line for line in proc.stderr.splitlines() if "code 100" in line] == [
+        line for line in proc.stderr.splitlines() if line.startswith("xingtu: error: ")
+    ]
+    assert len(proc.stderr.splitlines()) == 1, proc.stderr

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._config import Environment
 from ._redact import install_log_masking
+from ._spec_data import PlatformName
 from ._spec_release import SPEC_RELEASE_ID
 from ._version import __version__
 from .client import AsyncXingtuClient, XingtuClient
@@ -36,7 +37,16 @@ from .errors import (
     TransportError,
     WrongEventLoopError,
 )
-from .models import CATEGORIES, AuthorRecVideos, BatchStats, Category, Outcome, Video
+from .models import (
+    CATEGORIES,
+    AuthorRecVideos,
+    BatchStats,
+    Category,
+    Failure,
+    Outcome,
+    Success,
+    Video,
+)
 
 if TYPE_CHECKING:
     from ._spec import Platform
@@ -90,6 +100,7 @@ __all__ = [
     "DailyQuotaExceededError",
     "DependencyFallbackWarning",
     "Environment",
+    "Failure",
     "InsufficientBalanceError",
     "InternalServerError",
     "InvalidParameterError",
@@ -99,6 +110,7 @@ __all__ = [
     "Outcome",
     "PermissionDeniedError",
     "Platform",
+    "PlatformName",
     "ProtocolError",
     "RateLimitError",
     "RequestTimeoutError",
@@ -107,6 +119,7 @@ __all__ = [
     "StoreBusyError",
     "StoreError",
     "StoreFullError",
+    "Success",
     "TLSError",
     "TransportError",
     "Video",

@@ -27,7 +27,7 @@ from ._config import (
     Environment,
     check_max_response_bytes,
     check_max_retries,
-    is_cleartext_to_remote,
+    cleartext_warning,
     resolve_endpoint,
     resolve_timeout,
     resolve_token,
@@ -157,12 +157,8 @@ class BaseClient:
             "Accept-Encoding": ACCEPT_ENCODING,  # only what _codings decodes with a bound
             "User-Agent": f"justoneapi-xingtu/{__version__} httpx/{httpx.__version__}",
         }
-        if is_cleartext_to_remote(self._base_url):
-            package_logger().warning(
-                "%s sends the token over plain HTTP: anyone on the network path can read it. "
-                "Use env='prod-global' (HTTPS) unless you accept that.",
-                self.base_url,
-            )
+        if (warning := cleartext_warning(self._base_url)) is not None:
+            package_logger().warning("%s", warning)
 
     def _set_endpoint(self, env: Environment | None, base_url: str) -> None:
         """Use ``base_url``; ``self.base_url`` shows it with any password masked."""
@@ -251,12 +247,11 @@ class BaseClient:
         kind = RequestTimeoutError if isinstance(exc, httpx.TimeoutException) else TransportError
         what = "timed out" if kind is RequestTimeoutError else "failed"
         detail = self._redact(str(exc)) or "no detail"
-        hint = (
-            f" after {self.timeout:g} s (the page advises at least 60 s)"
-            if kind is RequestTimeoutError
-            else ""
-        )
-        return kind(f"request to {self.base_url} {what}{hint}: {type(exc).__name__}: {detail}")
+        hint = RequestTimeoutError.hint(self.timeout) if kind is RequestTimeoutError else ""
+        error = kind(f"request to {self.base_url} {what}{hint}: {type(exc).__name__}: {detail}")
+        if isinstance(error, RequestTimeoutError):
+            error.timeout = self.timeout
+        return error
 
     def _tls_error(self, exc: ssl.SSLError) -> TLSError:
         reason = self._redact(exc.reason or str(exc))
@@ -329,13 +324,18 @@ class BaseClient:
         error.__suppress_context__ = True
         return error.with_traceback(None)
 
-    def _next_delay(self, error: JustOneAPIError, attempt: int, author_id: str) -> float | None:
-        """After failed attempt number ``attempt`` (from 0): the wait before the next one,
-        logged, or None when the error is final."""
+    def _next_delay(
+        self, error: JustOneAPIError, attempt: int, author_id: str, started: float
+    ) -> float | None:
+        """After failed attempt number ``attempt`` (from 0) of a call begun at ``started``
+        (``time.monotonic()``): the wait before the next one, logged, or None when the
+        error is final (a timeout then says how many attempts timed out, in how long)."""
         error.attempts = attempt + 1
         delay = self._retry_delay(error, attempt)
         if delay is not None:
             _retry.log_retry(error, author_id, attempt + 1, self.max_retries, delay)
+        elif isinstance(error, RequestTimeoutError):
+            error.after_attempts(attempt + 1, time.monotonic() - started)
         return delay
 
     def _decode(

@@ -6,6 +6,7 @@ decoding, retry schedule); each adds only its send-and-sleep loop.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Literal, Self
@@ -28,7 +29,7 @@ from .models import AuthorRecVideos
 
 if TYPE_CHECKING:  # the batch engine is imported on first use: `import` stays fast
     from ._aiohttp import AiohttpSender
-    from ._spec import Platform
+    from ._spec import Platform, PlatformName
     from .batch import AsyncBatch, Batch
 
 __all__ = ["AsyncXingtuClient", "XingtuClient"]
@@ -104,7 +105,7 @@ class XingtuClient(BaseClient):
         self._http = http_client
 
     def author_rec_videos(
-        self, o_author_id: str, *, platform: Platform | str = DEFAULT_PLATFORM
+        self, o_author_id: str, *, platform: Platform | PlatformName = DEFAULT_PLATFORM
     ) -> AuthorRecVideos:
         """An author's recommended videos: masterpiece, newest, order-hot and personal-hot.
 
@@ -113,7 +114,7 @@ class XingtuClient(BaseClient):
         :class:`~justoneapi_xingtu.errors.ProtocolError` otherwise, after retries.
         """
         author_id, chosen, params = self._prepare(o_author_id, platform)
-        attempt = 0
+        attempt, started = 0, time.monotonic()
         while True:
             try:
                 self._check_open()
@@ -122,7 +123,7 @@ class XingtuClient(BaseClient):
                 return result
             except (JustOneAPIError, RuntimeError) as error:
                 failure = self._failure(error)
-            delay = self._next_delay(failure, attempt, author_id)
+            delay = self._next_delay(failure, attempt, author_id, started)
             if delay is None:
                 raise self._final(failure)
             _retry.sleep(delay)
@@ -131,7 +132,7 @@ class XingtuClient(BaseClient):
     def author_rec_videos_many(
         self,
         author_ids: Iterable[str],
-        platform: Platform | str = DEFAULT_PLATFORM,
+        platform: Platform | PlatformName = DEFAULT_PLATFORM,
         *,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
         initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,
@@ -286,11 +287,11 @@ class AsyncXingtuClient(BaseClient):
         self._loop = _LoopBinding()  # shared with the with_options() copies, like the pool
 
     async def author_rec_videos(
-        self, o_author_id: str, *, platform: Platform | str = DEFAULT_PLATFORM
+        self, o_author_id: str, *, platform: Platform | PlatformName = DEFAULT_PLATFORM
     ) -> AuthorRecVideos:
         """See :meth:`XingtuClient.author_rec_videos`."""
         author_id, chosen, params = self._prepare(o_author_id, platform)
-        attempt = 0
+        attempt, started = 0, time.monotonic()
         while True:
             try:
                 self._check_open()
@@ -300,7 +301,7 @@ class AsyncXingtuClient(BaseClient):
                 return result
             except (JustOneAPIError, RuntimeError) as error:
                 failure = self._failure(error)
-            delay = self._next_delay(failure, attempt, author_id)
+            delay = self._next_delay(failure, attempt, author_id, started)
             if delay is None:
                 raise self._final(failure)
             await _retry.async_sleep(delay)
@@ -309,7 +310,7 @@ class AsyncXingtuClient(BaseClient):
     def author_rec_videos_many(
         self,
         author_ids: Iterable[str],
-        platform: Platform | str = DEFAULT_PLATFORM,
+        platform: Platform | PlatformName = DEFAULT_PLATFORM,
         *,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
         initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,

@@ -1,8 +1,9 @@
 """Many authors at once: adaptive concurrency, rate pacing, retries and stop conditions.
 
 ``client.author_rec_videos_many(ids)`` returns an :class:`AsyncBatch` (async client) or
-a :class:`Batch` (sync client): an iterator of :class:`Outcome`, one per distinct author,
-in the order they complete. Three parts:
+a :class:`Batch` (sync client): an iterator of :class:`Outcome` (a :class:`Success` or a
+:class:`Failure`: ``if outcome.ok:`` narrows its type), one per distinct author, in the
+order they complete. Three parts:
 
 * :class:`ConcurrencyController` decides when the next call may start. It is pure (every
   method takes the time ``now``; no I/O, no sleeping), so its behaviour is testable
@@ -21,7 +22,7 @@ in the order they complete. Three parts:
   were yielded.
 """
 
-from ..models import BatchStats, Outcome
+from ..models import BatchStats, Failure, Outcome, Success
 from ._controller import ConcurrencyController, Ticket
 from ._engine import AsyncBatch, is_rate_limited
 from ._sync import Batch
@@ -31,7 +32,9 @@ __all__ = [
     "Batch",
     "BatchStats",
     "ConcurrencyController",
+    "Failure",
     "Outcome",
+    "Success",
     "Ticket",
     "is_rate_limited",
 ]

@@ -33,8 +33,14 @@ from .._config import (
 )
 from .._redact import package_logger
 from .._spec import DEFAULT_PLATFORM, check_author_id, parse_platform
-from ..errors import BatchStopped, JustOneAPIError, RateLimitError, error_kind
-from ..models import AuthorRecVideos, BatchStats, Outcome
+from ..errors import (
+    BatchStopped,
+    JustOneAPIError,
+    RateLimitError,
+    RequestTimeoutError,
+    error_kind,
+)
+from ..models import AuthorRecVideos, BatchStats, Failure, Success
 from ._controller import ConcurrencyController, Ticket
 
 if TYPE_CHECKING:
@@ -54,6 +60,8 @@ class _Item:
     attempts: int = 0
     retries: int = 0
     rate_limited: int = 0
+    started: float = 0.0
+    """When its first call started (the engine's clock)."""
 
 
 def _prepare_ids(author_ids: Iterable[str]) -> list[str]:
@@ -79,7 +87,7 @@ async def _run(
     max_retries: int,
     max_rate_limit_retries: int,
     clock: Callable[[], float] = time.monotonic,
-) -> AsyncGenerator[Outcome, None]:
+) -> AsyncGenerator[Success | Failure, None]:
     """Outcomes of ``call(author_id)`` for every id, as they complete (asyncio)."""
     ready: deque[_Item] = deque(_Item(author_id) for author_id in ids)
     delayed: list[tuple[float, int, _Item]] = []  # (due, seq, item) heap
@@ -92,11 +100,13 @@ async def _run(
         stats.concurrency = controller.limit
         stats.pacing = controller.rate(clock())
 
-    def final(item: _Item, error: JustOneAPIError) -> Outcome:
+    def final(item: _Item, error: JustOneAPIError) -> Failure:
         error.attempts = item.attempts
+        if isinstance(error, RequestTimeoutError):
+            error.after_attempts(item.attempts, clock() - item.started)
         stats.failed += 1
         stats.errors[error_kind(error)] += 1
-        return Outcome(item.author_id, platform, error=error, attempts=item.attempts)
+        return Failure(item.author_id, platform, error=error, attempts=item.attempts)
 
     try:
         while ready or delayed or running:
@@ -111,6 +121,8 @@ async def _run(
                 item = ready.popleft()
                 ticket = controller.start(now)
                 item.attempts += 1
+                if item.attempts == 1:
+                    item.started = now
                 stats.calls += 1
                 if item.attempts > 1:
                     stats.retried += 1
@@ -127,7 +139,7 @@ async def _run(
                 await asyncio.sleep(timeout if timeout is not None else 0.0)
                 continue
             now = clock()
-            outcomes: list[Outcome] = []
+            outcomes: list[Success | Failure] = []
             stop: JustOneAPIError | None = None
             for future in done:
                 item, ticket = running.pop(future)
@@ -138,7 +150,7 @@ async def _run(
                     result.attempts = item.attempts
                     stats.succeeded += 1
                     outcomes.append(
-                        Outcome(item.author_id, platform, result=result, attempts=item.attempts)
+                        Success(item.author_id, platform, result=result, attempts=item.attempts)
                     )
                     continue
                 if not isinstance(error, JustOneAPIError):
@@ -189,7 +201,7 @@ async def _run(
                     if not future.cancelled() and future.exception() is None:
                         controller.succeeded(ticket, clock())
                         stats.succeeded += 1
-                        yield Outcome(
+                        yield Success(
                             item.author_id, platform, result=future.result(), attempts=item.attempts
                         )
                     else:
@@ -295,7 +307,7 @@ class AsyncBatch:
     def __aiter__(self) -> Self:
         return self
 
-    async def __anext__(self) -> Outcome:
+    async def __anext__(self) -> Success | Failure:
         return await self._outcomes.__anext__()
 
     async def aclose(self) -> None:

@@ -18,8 +18,8 @@ from .._config import (
     DEFAULT_MAX_CONCURRENCY,
     DEFAULT_MAX_RATE_LIMIT_RETRIES,
 )
-from .._spec import DEFAULT_PLATFORM, parse_platform
-from ..models import AuthorRecVideos, BatchStats, Outcome
+from .._spec import DEFAULT_PLATFORM, PlatformName, parse_platform
+from ..models import AuthorRecVideos, BatchStats, Failure, Success
 from ._controller import ConcurrencyController
 from ._engine import _Options, _options, _prepare_ids, _run
 
@@ -43,7 +43,7 @@ class _SyncRunner:
         self,
         client: XingtuClient,
         ids: list[str],
-        platform: str,
+        platform: PlatformName,
         options: _Options,
         controller: ConcurrencyController,
         stats: BatchStats,
@@ -154,14 +154,14 @@ class Batch:
     def __iter__(self) -> Self:
         return self
 
-    def __next__(self) -> Outcome:
+    def __next__(self) -> Success | Failure:
         if self._finished:
             raise StopIteration
         if not self._started:
             self._started = True
             self._runner.start()
         item = self._runner.queue.get()
-        if isinstance(item, Outcome):
+        if isinstance(item, Success | Failure):
             return item
         self._finished = True
         self._runner.thread.join()

@@ -25,6 +25,7 @@ Errors print one line to stderr, never a traceback and never the token, and exit
       another `xingtu batch`)
     6 disk full (the store or an export could not be written; what was stored before
       is kept)
+    130 interrupted (Ctrl-C): run the same command again (a batch resumes)
 """
 
 from __future__ import annotations
@@ -36,15 +37,15 @@ import logging
 import math
 import shutil
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
-from .._config import Environment
-from .._spec import parse_platform
+from .._config import Environment, cleartext_warning
+from .._spec import PlatformName, check_author_id, parse_platform
 from .._spec_release import SPEC_RELEASE_ID, SPEC_SHA256
 from .._version import __version__
 from ..client import AsyncXingtuClient, XingtuClient
@@ -68,8 +69,17 @@ from ._progress import PlainProgress, make_progress, status_line
 
 __all__ = ["IdsFileError", "build_parser", "exit_code_for", "main", "read_ids"]
 
+_Client = TypeVar("_Client", XingtuClient, AsyncXingtuClient)
+
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_AUTH, EXIT_QUOTA, EXIT_TRANSIENT = 0, 1, 2, 3, 4, 5
 EXIT_DISK_FULL = 6
+EXIT_INTERRUPTED = 130
+EXIT_CODES_HELP = (
+    "Exit codes: 0 ok, 1 API error, 2 bad input (arguments, ids file, an unusable store or "
+    "output path, a refused TLS handshake), 3 token/permission, 4 quota/balance, "
+    "5 transient (retry later; the store in use by another batch), 6 disk full, "
+    "130 interrupted (Ctrl-C; run it again, a batch resumes)."
+)
 FORMATS = ("table", "json", "jsonl", "csv")
 DEMO_AUTHOR = "7012345678901234567"
 TABLE_COLUMNS = (
@@ -204,11 +214,19 @@ def _add_connection_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--env",
         choices=["prod-global", "prod-cn", "global", "cn"],
-        help="deployment (default: JUSTONEAPI_ENV, else prod-global)",
+        help="deployment; wins over JUSTONEAPI_BASE_URL and JUSTONEAPI_ENV (default: "
+        "JUSTONEAPI_BASE_URL, else JUSTONEAPI_ENV, else prod-global)",
     )
-    parser.add_argument("--base-url", help="any base URL; wins over --env")
-    parser.add_argument("--timeout", type=float, help="seconds per call (default 60)")
-    parser.add_argument("--max-retries", type=int, default=2, help="retries of transient failures")
+    parser.add_argument("--base-url", help="any base URL; wins over --env and the variables")
+    parser.add_argument(
+        "--timeout", type=float, help="seconds per call (default: JUSTONEAPI_TIMEOUT, else 60)"
+    )
+    parser.add_argument(
+        "--max-retries",
+        type=int,
+        default=2,
+        help="retries of transient failures (default: %(default)s)",
+    )
 
 
 def version_line() -> str:
@@ -221,23 +239,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="xingtu",
         description="Douyin Xingtu author recommended videos, from Just One API.",
-        epilog="The token comes from JUSTONEAPI_TOKEN. Exit codes: 0 ok, 1 API error, 2 bad "
-        "input (arguments, ids file, an unusable store or output path), 3 token/permission, "
-        "4 quota/balance, 5 transient (retry later; the store in use by another batch), "
-        "6 disk full.",
+        epilog=f"The token comes from JUSTONEAPI_TOKEN. {EXIT_CODES_HELP}",
     )
     parser.add_argument("--version", action="version", version=version_line())
     parser.add_argument("-v", "--verbose", action="store_true", help="log retries to stderr")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    rec = commands.add_parser("rec-videos", help="one author's recommended videos")
+    rec = commands.add_parser(
+        "rec-videos", help="one author's recommended videos", epilog=EXIT_CODES_HELP
+    )
     rec.add_argument("author_id", metavar="AUTHOR_ID", help="the author's oAuthorId")
     rec.add_argument(
         "--platform",
         default="SHORT_VIDEO",
         help="SHORT_VIDEO (default), LIVE_STREAMING, PICTURE_TEXT or SHORT_DRAMA",
     )
-    rec.add_argument("--format", choices=FORMATS, default="table")
+    rec.add_argument(
+        "--format", choices=FORMATS, default="table", help="output format (default: %(default)s)"
+    )
     _add_csv_raw(rec)
     _add_connection_options(rec)
 
@@ -247,12 +266,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Fetch every author of IDS_FILE (one id per line; blank lines and # "
         "comments ignored) into a SQLite store. Rerunning skips the authors already done "
         "and retries transient failures; kill it at any moment, nothing is half-written.",
+        epilog=EXIT_CODES_HELP,
     )
     batch.add_argument(
         "ids_file",
         metavar="IDS_FILE",
-        help="author ids, one per line (- reads standard input; a first line 'author_id' "
-        "is a header and skipped)",
+        help="author ids, one per line (- reads standard input; a first line without "
+        "digits, such as 'author_id', is a header and skipped)",
     )
     batch.add_argument("--db", required=True, help="the SQLite store (created if missing)")
     batch.add_argument(
@@ -261,7 +281,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="SHORT_VIDEO (default), LIVE_STREAMING, PICTURE_TEXT or SHORT_DRAMA",
     )
     batch.add_argument(
-        "--max-concurrency", type=int, default=32, help="calls in flight, at most (32)"
+        "--max-concurrency",
+        type=int,
+        default=32,
+        help="calls in flight, at most (default: %(default)s)",
     )
     batch.add_argument(
         "--rate",
@@ -281,31 +304,49 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         default=5.0,
         metavar="S",
-        help="seconds between progress lines when stdout is not a terminal (5)",
+        help="seconds between progress lines when stdout is not a terminal (default: %(default)s)",
     )
     _add_connection_options(batch)
 
     export = commands.add_parser(
-        "export", help="the videos of a store as CSV, JSON lines or Parquet"
+        "export", help="the videos of a store as CSV, JSON lines or Parquet", epilog=EXIT_CODES_HELP
     )
     export.add_argument("--db", required=True, help="the SQLite store `xingtu batch` wrote")
-    export.add_argument("--format", choices=("csv", "jsonl", "parquet"), default="csv")
+    export.add_argument(
+        "--format",
+        choices=("csv", "jsonl", "parquet"),
+        default="csv",
+        help="output format (default: %(default)s)",
+    )
     _add_csv_raw(export)
     export.add_argument(
         "--out", help="output file (default: stdout; Parquet needs a file)", default=None
     )
 
     demo = commands.add_parser("demo", help="rec-videos against the bundled mock server")
-    demo.add_argument("--format", choices=FORMATS, default="table")
+    demo.add_argument(
+        "--format", choices=FORMATS, default="table", help="output format (default: %(default)s)"
+    )
     _add_csv_raw(demo)
     return parser
 
 
-def _rec_videos(args: argparse.Namespace, out: Any) -> int:
+def _client(cls: type[_Client], args: argparse.Namespace) -> _Client:
+    """The client of the connection options (token, environment, base URL checked); the
+    plain-HTTP warning goes to stderr here unless -v, where the package's log says it."""
     env: Environment | str | None = args.env
-    with XingtuClient(
+    client = cls(
         env=env, base_url=args.base_url, timeout=args.timeout, max_retries=args.max_retries
-    ) as client:
+    )
+    warning = cleartext_warning(client.base_url)
+    if warning is not None and not args.verbose:
+        print(f"xingtu: {warning}", file=sys.stderr)
+    return client
+
+
+def _rec_videos(args: argparse.Namespace, out: Any) -> int:
+    check_author_id(args.author_id, "AUTHOR_ID")  # before the token or the network
+    with _client(XingtuClient, args) as client:
         result = client.author_rec_videos(args.author_id, platform=args.platform)
     render(result, args.format, out, csv_raw=args.csv_raw)
     return EXIT_OK
@@ -347,7 +388,7 @@ async def _run_batch(
     client: AsyncXingtuClient,
     store: ResultStore,
     todo: list[str],
-    platform: str,
+    platform: PlatformName,
     out: Any,
 ) -> int:
     async with client:
@@ -410,10 +451,7 @@ def _batch(args: argparse.Namespace, out: Any) -> int:
         raise ValueError("--max-concurrency: expected an integer >= 1")
     if args.rate is not None and not (args.rate > 0 and math.isfinite(args.rate)):
         raise ValueError(f"--rate: expected calls per second > 0, got {args.rate}")
-    env: Environment | str | None = args.env
-    client = AsyncXingtuClient(
-        env=env, base_url=args.base_url, timeout=args.timeout, max_retries=args.max_retries
-    )  # checks the token, the environment and the base URL
+    client = _client(AsyncXingtuClient, args)  # checks the token, environment and base URL
     started = False
     try:
         with ResultStore(args.db, readonly=False) as store:
@@ -498,14 +536,29 @@ def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split()) or type(error).__name__
 
 
+def _log_to_stderr(*, verbose: bool) -> Callable[[], None]:
+    """With ``-v``, the package's log on stderr (retries, the endpoint chosen, warnings);
+    returns what undoes it."""
+    if not verbose:
+        return lambda: None
+    package_logger = logging.getLogger("justoneapi_xingtu")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("xingtu: %(message)s"))
+    level = package_logger.level
+    package_logger.addHandler(handler)
+    package_logger.setLevel(logging.INFO)
+
+    def restore() -> None:
+        package_logger.removeHandler(handler)
+        package_logger.setLevel(level)
+
+    return restore
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.verbose:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("xingtu: %(message)s"))
-        logging.getLogger("justoneapi_xingtu").addHandler(handler)
-        logging.getLogger("justoneapi_xingtu").setLevel(logging.INFO)
+    restore_logging = _log_to_stderr(verbose=args.verbose)
     try:
         if args.command == "demo":
             return _demo(args, sys.stdout)
@@ -522,7 +575,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         resume = " (rerun the same command to resume)" if args.command == "batch" else ""
         print(f"xingtu: interrupted{resume}", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    finally:
+        restore_logging()
 
 
 if __name__ == "__main__":
