@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import re
 import sys
 import warnings
@@ -229,3 +230,36 @@ def test_a_missing_aiohttp_is_named_and_nothing_else_is(monkeypatch: pytest.Monk
     monkeypatch.setitem(sys.modules, "aiohttp", None)  # as if not installed
     with pytest.raises(ValueError, match=r"backend: 'aiohttp' needs aiohttp: pip install"):
         AsyncXingtuClient(TOKEN, backend="aiohttp")
+
+
+# -- tools that patch httpx's transports (vcrpy) still see the default client's calls ------
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_a_tool_patching_httpx_transports_sees_the_calls(
+    kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+    if kind == "sync":
+        real = httpx.HTTPTransport.handle_request
+
+        @functools.wraps(real)
+        def spy(self: httpx.HTTPTransport, request: httpx.Request) -> httpx.Response:
+            seen.append(request.url.path)
+            return real(self, request)
+
+        monkeypatch.setattr(httpx.HTTPTransport, "handle_request", spy)
+    else:
+        real_async = httpx.AsyncHTTPTransport.handle_async_request
+
+        @functools.wraps(real_async)
+        async def async_spy(
+            self: httpx.AsyncHTTPTransport, request: httpx.Request
+        ) -> httpx.Response:
+            seen.append(request.url.path)
+            return await real_async(self, request)
+
+        monkeypatch.setattr(httpx.AsyncHTTPTransport, "handle_async_request", async_spy)
+    with MockServer(tokens={TOKEN}) as server:
+        assert len(call(kind, server.base_url)) == 6
+    assert len(seen) == 1 and seen[0].endswith("/author_rec_videos_v2/v1")

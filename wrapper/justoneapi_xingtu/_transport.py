@@ -372,6 +372,13 @@ class _AsyncBody(httpx.AsyncByteStream):
                 self._load.release(self._index)
 
 
+def _intercepted(method: typing.Any, name: str) -> bool:
+    """Whether a tool replaced httpx's own transport method (vcrpy does, to record and
+    replay): then the calls go through it, on a plain ``httpx.HTTPTransport``, so that the
+    tool sees them (without the shards and the whole-call deadline at the sockets)."""
+    return hasattr(method, "__wrapped__") or getattr(method, "__qualname__", name) != name
+
+
 class ShardedTransport(httpx.BaseTransport):
     """``max_connections`` spread over pools of 8, each request to the least busy one;
     through ``proxy`` when given; every socket operation bounded by :func:`deadline`."""
@@ -389,8 +396,18 @@ class ShardedTransport(httpx.BaseTransport):
         self._shards = [_pool(_SYNC_POOLS, backend, context, proxy) for _ in range(count)]
         self._load = _Load(count)
         self.ssl_context = context
+        self._proxy = proxy
+        self._plain_transport: httpx.HTTPTransport | None = None
+
+    def _plain(self) -> httpx.HTTPTransport:
+        if self._plain_transport is None:
+            self._plain_transport = httpx.HTTPTransport(verify=self.ssl_context, proxy=self._proxy)
+        return self._plain_transport
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        patched = httpx.HTTPTransport.handle_request
+        if _intercepted(patched, "HTTPTransport.handle_request"):
+            return patched(self._plain(), request)
         index = self._load.acquire()
         try:
             with _httpx_errors():
@@ -408,6 +425,8 @@ class ShardedTransport(httpx.BaseTransport):
     def close(self) -> None:
         for shard in self._shards:
             shard.close()
+        if self._plain_transport is not None:
+            self._plain_transport.close()
 
 
 class AsyncShardedTransport(httpx.AsyncBaseTransport):
@@ -425,8 +444,20 @@ class AsyncShardedTransport(httpx.AsyncBaseTransport):
         self._shards = [_pool(_ASYNC_POOLS, backend, context, proxy) for _ in range(count)]
         self._load = _Load(count)
         self.ssl_context = context
+        self._proxy = proxy
+        self._plain_transport: httpx.AsyncHTTPTransport | None = None
+
+    def _plain(self) -> httpx.AsyncHTTPTransport:
+        if self._plain_transport is None:
+            self._plain_transport = httpx.AsyncHTTPTransport(
+                verify=self.ssl_context, proxy=self._proxy
+            )
+        return self._plain_transport
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        patched = httpx.AsyncHTTPTransport.handle_async_request
+        if _intercepted(patched, "AsyncHTTPTransport.handle_async_request"):
+            return await patched(self._plain(), request)
         index = self._load.acquire()
         try:
             with _httpx_errors():
@@ -444,6 +475,8 @@ class AsyncShardedTransport(httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         for shard in self._shards:
             await shard.aclose()
+        if self._plain_transport is not None:
+            await self._plain_transport.aclose()
 
 
 # -- proxies from the environment ----------------------------------------------------------
