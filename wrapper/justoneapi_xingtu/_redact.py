@@ -123,8 +123,19 @@ _GUARDED = ("httpx", "httpcore", "hpack", "h2", "hyperframe", "aiohttp", "juston
 _BINARY = ("hpack", "h2", "hyperframe")
 
 
-def _guarded(name: str, prefixes: tuple[str, ...] = _GUARDED) -> bool:
-    return any(name == prefix or name.startswith(prefix + ".") for prefix in prefixes)
+def _children(prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(prefix + "." for prefix in prefixes)
+
+
+def _guarded(
+    name: str, prefixes: tuple[str, ...] = _GUARDED, children: tuple[str, ...] = _children(_GUARDED)
+) -> bool:
+    """Whether logger ``name`` is one of ``prefixes`` or a child of one (a test made for
+    every record of every logger once masking is installed: two string operations)."""
+    return name in prefixes or name.startswith(children)
+
+
+_BINARY_CHILDREN = _children(_BINARY)
 
 
 def _opaque(arg: object) -> object:
@@ -138,17 +149,18 @@ def _opaque(arg: object) -> object:
 def scrub_record(record: logging.LogRecord) -> None:
     """Rewrite ``record`` with every secret masked (a no-op when there is none)."""
     args = record.args
-    if _guarded(record.name, _BINARY) and isinstance(args, tuple):
+    if _guarded(record.name, _BINARY, _BINARY_CHILDREN) and isinstance(args, tuple):
         record.args = tuple(_opaque(arg) for arg in args)
     try:
         message = record.getMessage()
     except Exception:  # noqa: BLE001 - a malformed record is not ours to break
         return
-    cleaned = _GENERIC(message)  # token= values and URL userinfo, whoever made the record
-    for ref in _live:
+    cleaned = message
+    for ref in _live:  # each live client's own secrets, in every form
         redactor = ref()
-        if redactor is not None:
-            cleaned = redactor(cleaned)
+        if redactor is not None and redactor._pattern is not None:
+            cleaned = redactor._pattern.sub(MASK, cleaned)
+    cleaned = _GENERIC(cleaned)  # token= values and URL userinfo, whoever made the record
     if cleaned != message or record.args is not args:
         record.msg, record.args = cleaned, None
 
