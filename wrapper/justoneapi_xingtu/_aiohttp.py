@@ -12,7 +12,7 @@ What the httpx path guarantees holds here too:
   so a small compressed answer cannot inflate past the cap;
 * one deadline for the whole call: ``ClientTimeout(total=timeout)`` covers the pool, the
   connection, the headers and every body read;
-* ``HTTP_PROXY``/``HTTPS_PROXY``/``NO_PROXY`` are honoured, read once per host and
+* ``HTTP_PROXY``/``HTTPS_PROXY``/``NO_PROXY`` are honoured, read once per endpoint and
   session as httpx reads them once per client (aiohttp's own ``trust_env=True`` would look
   them up, and ``~/.netrc``, in a worker thread on every request: two thread hops per
   call); aiohttp takes ``http://`` proxies only and no ``ALL_PROXY`` (and ``~/.netrc`` is
@@ -54,7 +54,7 @@ class AiohttpSender:
         self._max_connections = max_connections
         self._session: aiohttp.ClientSession | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._proxies: dict[tuple[str, str | None], dict[str, Any]] = {}
+        self._proxies: dict[str, dict[str, Any]] = {}
         self._headers = {
             "Accept": "application/json",
             "Accept-Encoding": ACCEPT_ENCODING,  # only what _codings decodes with a bound
@@ -82,12 +82,12 @@ class AiohttpSender:
             self._proxies.clear()
         return self._session
 
-    def _proxy(self, url: yarl.URL) -> dict[str, Any]:
-        """The proxy arguments for ``url`` from ``HTTP(S)_PROXY``/``NO_PROXY``."""
-        key = (url.scheme, url.host)
-        found = self._proxies.get(key)
+    def _proxy(self, endpoint: str, url: yarl.URL) -> dict[str, Any]:
+        """The proxy arguments for ``url`` (at ``endpoint``, its URL without the query)
+        from ``HTTP(S)_PROXY``/``NO_PROXY``."""
+        found = self._proxies.get(endpoint)
         if found is None:
-            found = self._proxies[key] = environment_proxy(url)
+            found = self._proxies[endpoint] = environment_proxy(url)
         return found
 
     async def send(
@@ -105,7 +105,7 @@ class AiohttpSender:
                     url,
                     allow_redirects=False,
                     timeout=aiohttp.ClientTimeout(total=client.timeout),
-                    **self._proxy(url),
+                    **self._proxy(client._url, url),
                 ) as response:
                     body = client._collector(response.headers, deadline)
                     async for chunk in response.content.iter_any():

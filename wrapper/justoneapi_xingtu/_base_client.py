@@ -47,6 +47,7 @@ from .errors import (
 )
 from .models import AuthorRecVideos, decode_success, mask_shown_fields
 
+_quote = urllib.parse.quote_plus
 _UNSET: Any = object()
 _NOT_JSON: Any = object()
 
@@ -175,6 +176,9 @@ class BaseClient:
         """Mask this client's token and base URL userinfo wherever text leaves it."""
         self._redact = Redactor((self._token, *url_secrets(self._base_url)))
         remember(self._redact)  # and in the HTTP stack's log records while it lives
+        # The endpoint URL and the token's query part, encoded once: token first, as the
+        # spec orders it.
+        self._url_token = f"{self._url}?{urllib.parse.urlencode(_spec.query(token=self._token))}"
 
     def with_options(
         self,
@@ -222,8 +226,12 @@ class BaseClient:
     def _url_for(self, params: dict[str, str]) -> str:
         """The request URL with its query, token first as the spec orders it: encoded
         here once, rather than parsed and merged again by httpx on every call."""
-        query = {**_spec.query(token=self._token), **params}
-        return f"{self._url}?{urllib.parse.urlencode(query)}"
+        # What urlencode() gives, with the quoting skipped for plain ASCII letters and
+        # digits (ids, platforms): a tenth of the client's own CPU per call otherwise.
+        return self._url_token + "".join(
+            f"&{name}={value if value.isascii() and value.isalnum() else _quote(value)}"
+            for name, value in params.items()
+        )
 
     def _httpx_url(self, params: dict[str, str]) -> httpx.URL | str:
         """:meth:`_url_for` as an ``httpx.URL`` built from the endpoint URL parsed once.

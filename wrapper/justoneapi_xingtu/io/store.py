@@ -27,8 +27,9 @@ changes only when an older package could not read the store any more. Opening a 
 * written with a higher schema version: refused, naming both versions.
 
 Each answer is written in one transaction that replaces the author's fetch row and all
-of its videos, so a process killed at any moment (SIGKILL included) leaves every author
-either whole or absent, never half-written or duplicated. A value that cannot be its
+of its videos (answers that arrive together share one: :meth:`ResultStore.record_many`),
+so a process killed at any moment (SIGKILL included) leaves every author either whole or
+absent, never half-written or duplicated. A value that cannot be its
 declared type is null in its column and kept as received in ``drift`` (and the whole
 answer in ``raw_json``): it never stops a batch, and the author counts as done.
 
@@ -171,6 +172,16 @@ def _sql_value(value: Any) -> Any:
     if isinstance(value, bool):
         return int(value)
     return value
+
+
+_CONVERTED: Final = frozenset({list, bool})
+"""The value types :func:`_sql_value` changes (a video's values are typed: exact types)."""
+
+
+def _sql_row(row: dict[str, Any]) -> tuple[Any, ...]:
+    """A row of :data:`VIDEO_COLUMNS` (a row model row holds them in that order) as
+    SQLite values; only lists and booleans are converted, without a call per value."""
+    return tuple([_sql_value(v) if type(v) in _CONVERTED else v for v in row.values()])
 
 
 _CAUSES: Final = {
@@ -476,9 +487,7 @@ class ResultStore:
     # -- writing -----------------------------------------------------------------------
 
     def _insert_videos(self, result: AuthorRecVideos) -> None:
-        rows = [
-            tuple(_sql_value(row[name]) for name in VIDEO_COLUMNS) for row in result_rows(result)
-        ]
+        rows = [_sql_row(row) for row in result_rows(result)]
         self._db.executemany(_INSERT, rows)
 
     def record(self, outcome: Outcome) -> None:
@@ -487,59 +496,68 @@ class ResultStore:
         Raises :class:`StoreError` when the file cannot be written (the transaction is
         rolled back: the author stays as it was).
         """
+        self.record_many((outcome,))
+
+    def record_many(self, outcomes: Iterable[Outcome]) -> None:
+        """:meth:`record` for outcomes that arrived together, in one transaction (one
+        commit instead of one per author: what a batch's store writes cost most).
+
+        Raises :class:`StoreError` when the file cannot be written (the transaction is
+        rolled back: every author of the group stays as it was).
+        """
         if self.readonly:
             raise StoreError(self.path, "read-only (opened for reading): cannot record")
         self._take_lock()
         with self._guard():
-            self._record(outcome)
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            db = self._db
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                if self._unknown and not self._marked:  # those columns stay null in its rows
+                    self._write_meta(self._meta(), writing_rows=True)
+                for outcome in outcomes:
+                    self._record(outcome, now)
+                db.execute("COMMIT")
+                self._marked = True
+            except BaseException:
+                self._rollback()
+                raise
 
-    def _record(self, outcome: Outcome) -> None:
-        now = datetime.now(UTC).isoformat(timespec="seconds")
+    def _record(self, outcome: Outcome, now: str) -> None:
         key = (outcome.author_id, outcome.platform)
         db = self._db
         fetch: tuple[object, ...]
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            if self._unknown and not self._marked:  # those columns stay null in its rows
-                self._write_meta(self._meta(), writing_rows=True)
-            if outcome.result is not None:
-                result = outcome.result
-                db.execute("DELETE FROM videos WHERE author_id = ? AND platform = ?", key)
-                self._insert_videos(result)
-                fetch = (
-                    *key,
-                    "ok",
-                    0,
-                    result.message,
-                    result.request_id,
-                    now,
-                    orjson.dumps(result.raw).decode(),
-                    outcome.attempts,
-                )
-            else:
-                error = outcome.error
-                assert error is not None
-                code = getattr(error, "code", None)
-                fetch = (
-                    *key,
-                    "retry" if error.retryable else "failed",
-                    code if isinstance(code, int) else None,
-                    str(error),
-                    error.request_id,
-                    now,
-                    None,
-                    outcome.attempts,
-                )
-                if self._status_of(*key) == "ok":  # a refresh that failed, for any reason:
-                    db.execute("COMMIT")  # the earlier success and its videos stay
-                    self._marked = True
-                    return
-            db.execute("INSERT OR REPLACE INTO fetches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", fetch)
-            db.execute("COMMIT")
-            self._marked = True
-        except BaseException:
-            self._rollback()
-            raise
+        if outcome.result is not None:
+            result = outcome.result
+            db.execute("DELETE FROM videos WHERE author_id = ? AND platform = ?", key)
+            self._insert_videos(result)
+            fetch = (
+                *key,
+                "ok",
+                0,
+                result.message,
+                result.request_id,
+                now,
+                orjson.dumps(result.raw).decode(),
+                outcome.attempts,
+            )
+        else:
+            error = outcome.error
+            assert error is not None
+            code = getattr(error, "code", None)
+            fetch = (
+                *key,
+                "retry" if error.retryable else "failed",
+                code if isinstance(code, int) else None,
+                str(error),
+                error.request_id,
+                now,
+                None,
+                outcome.attempts,
+            )
+            if self._status_of(*key) == "ok":  # a refresh that failed, for any reason:
+                return  # the earlier success and its videos stay
+        db.execute("INSERT OR REPLACE INTO fetches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", fetch)
 
     # -- reading -----------------------------------------------------------------------
 
