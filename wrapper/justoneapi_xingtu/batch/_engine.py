@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import heapq
-import logging
 import math
 import time
 from collections import deque
@@ -32,6 +31,7 @@ from .._config import (
     DEFAULT_MAX_CONCURRENCY,
     DEFAULT_MAX_RATE_LIMIT_RETRIES,
 )
+from .._redact import package_logger
 from .._spec import DEFAULT_PLATFORM, check_author_id, parse_platform
 from ..errors import (
     BatchStopped,
@@ -47,8 +47,6 @@ if TYPE_CHECKING:
     from ..client import AsyncXingtuClient, Backend
 
 __all__ = ["AsyncBatch", "is_rate_limited"]
-
-logger = logging.getLogger("justoneapi_xingtu")
 
 
 def is_rate_limited(error: JustOneAPIError) -> bool:
@@ -194,7 +192,7 @@ async def _run(
                     elif item.rate_limited < max_rate_limit_retries:
                         item.rate_limited += 1
                         ready.appendleft(item)  # first in line once the pause is over
-                        logger.debug(
+                        package_logger().debug(
                             "author %s: rate limited; retried after the pause", item.author_id
                         )
                     else:
@@ -236,7 +234,7 @@ async def _run(
                 unfinished += [entry[2] for entry in delayed]
                 order = {author_id: i for i, author_id in enumerate(ids)}
                 left = tuple(sorted((i.author_id for i in unfinished), key=order.__getitem__))
-                logger.warning("batch stopped: %s", stop)
+                package_logger().warning("batch stopped: %s", stop)
                 raise BatchStopped(stop, completed=stats.done, unfinished=left)
     finally:
         for future in running:
