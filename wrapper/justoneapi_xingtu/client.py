@@ -433,7 +433,9 @@ def _aiohttp_backend(backend: object, http_client: object) -> AiohttpSender | No
 def _new_aiohttp_sender() -> AiohttpSender:
     try:
         from ._aiohttp import AiohttpSender
-    except ImportError:
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("aiohttp", "yarl"):
+            raise
         raise ValueError(
             "backend: 'aiohttp' needs aiohttp: pip install 'justoneapi-xingtu[aiohttp]'"
         ) from None

@@ -23,7 +23,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import heapq
-import logging
 import math
 import time
 from collections import deque
@@ -38,6 +37,7 @@ from .._config import (
     DEFAULT_MAX_CONCURRENCY,
     DEFAULT_MAX_RATE_LIMIT_RETRIES,
 )
+from .._redact import package_logger
 from .._spec import DEFAULT_PLATFORM, check_author_id, parse_platform
 from ..errors import (
     BatchStopped,
@@ -53,8 +53,6 @@ if TYPE_CHECKING:
     from ..client import AsyncXingtuClient, Backend
 
 __all__ = ["AsyncBatch", "StopSignal", "is_rate_limited"]
-
-logger = logging.getLogger("justoneapi_xingtu")
 
 
 def is_rate_limited(error: JustOneAPIError) -> bool:
@@ -187,7 +185,7 @@ async def _run(
                 delayed.clear()
                 assert stop_signal is not None
                 stop_signal.unfinished = _in_order(ids, left)
-                logger.info("batch stopping: %d call(s) in flight finish", len(running))
+                package_logger().info("batch stopping: %d call(s) in flight finish", len(running))
                 if not running:
                     break
             now = clock()
@@ -265,7 +263,7 @@ async def _run(
                     elif item.rate_limited < max_rate_limit_retries and not stopping:
                         item.rate_limited += 1
                         ready.appendleft(item)  # first in line once the pause is over
-                        logger.debug(
+                        package_logger().debug(
                             "author %s: rate limited; retried after the pause", item.author_id
                         )
                     else:
@@ -305,10 +303,9 @@ async def _run(
                 running.clear()
                 unfinished += ready
                 unfinished += [entry[2] for entry in delayed]
-                logger.warning("batch stopped: %s", stop)
-                raise BatchStopped(
-                    stop, completed=stats.done, unfinished=_in_order(ids, unfinished)
-                )
+                package_logger().warning("batch stopped: %s", stop)
+                to_run = _in_order(ids, unfinished)
+                raise BatchStopped(stop, completed=stats.done, unfinished=to_run)
     finally:
         for future in running:
             future.cancel()
