@@ -316,7 +316,12 @@ def test_cli_a_second_signal_aborts_at_once_and_the_store_stays_consistent(
         assert _rows(db, "PRAGMA integrity_check") == [("ok",)]
 
 
-def test_cli_interrupt_on_a_terminal_ends_the_bar_and_shows_the_cursor(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("number", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["INT", "TERM"]
+)
+def test_cli_interrupt_on_a_terminal_ends_the_bar_and_shows_the_cursor(
+    tmp_path: Path, number: int, status: int
+) -> None:
     pty = pytest.importorskip("pty")
     pytest.importorskip("rich")
     authors = ids(120, 7000)
@@ -334,11 +339,11 @@ def test_cli_interrupt_on_a_terminal_ends_the_bar_and_shows_the_cursor(tmp_path:
 
         reader = threading.Thread(target=read_all)
         reader.start()
-        _signal_midway(process, db, [signal.SIGINT])
+        _signal_midway(process, db, [number])
         _out, err = process.communicate(timeout=30)
         reader.join(10)
         os.close(leader)
-    assert process.returncode == 130, err
+    assert process.returncode == status, err
     text = screen.decode(errors="replace")
     assert "\x1b[?25l" in text  # the bar hid the cursor while it ran...
     assert text.rindex("\x1b[?25h") > text.rindex("\x1b[?25l")  # ...and showed it again
@@ -346,4 +351,7 @@ def test_cli_interrupt_on_a_terminal_ends_the_bar_and_shows_the_cursor(tmp_path:
     assert "\n" in after_bar.split("xingtu:")[0]  # the bar's line was ended before the summary
     assert "xingtu: stopped after" in after_bar
     # Above the bar (rich shows stderr's lines there), then after it on stderr:
-    assert "stopping (SIGINT)" in text and "run the same command again to resume" in err
+    assert (
+        f"stopping ({signal.Signals(number).name})" in text
+        and "run the same command again to resume" in err
+    )
