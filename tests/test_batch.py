@@ -27,6 +27,7 @@ from justoneapi_xingtu import (
     PermissionDeniedError,
     ProtocolError,
     RateLimitError,
+    RequestTimeoutError,
     XingtuClient,
 )
 from justoneapi_xingtu.batch._engine import _run
@@ -333,6 +334,27 @@ def test_transient_failures_are_retried_up_to_the_clients_max_retries() -> None:
     assert by_id[authors[0]].error is not None and by_id[authors[0]].error.attempts == 3
     assert all(by_id[a].ok and by_id[a].attempts == 2 for a in authors[1:])
     assert stats.retried == sum(calls.values()) - len(authors)
+
+
+def test_a_batch_timeout_names_the_attempts_and_the_time_they_took() -> None:
+    authors = ids(2)
+
+    async def script(author_id: str, n: int) -> AuthorRecVideos:
+        if author_id == authors[1]:
+            return result_for(author_id)
+        await asyncio.sleep(2.0)  # virtual seconds: each attempt runs into its timeout
+        hint = RequestTimeoutError.hint(2.0)
+        error = RequestTimeoutError(f"request to http://x timed out{hint}: ReadTimeout: slow")
+        error.timeout = 2.0
+        raise error
+
+    outcomes, _, _, calls = run_virtual(collect(script, authors, max_retries=2))
+    failed = next(o for o in outcomes if not o.ok)
+    assert calls[authors[0]] == 3 and failed.attempts == 3
+    assert str(failed.error) == (
+        "request to http://x timed out after 3 attempts in 6.0 s in all (each attempt "
+        "limited to 2 s; the page advises at least 60 s): ReadTimeout: slow"
+    )
 
 
 def test_rate_limited_calls_are_retried_after_the_pause_and_reach_the_controller() -> None:

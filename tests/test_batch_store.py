@@ -422,3 +422,98 @@ def test_results_and_batches_to_dataframes(server) -> None:
     everything = outcomes_to_dataframe(outcomes)
     assert len(everything) == 5 * VIDEOS_PER_AUTHOR
     assert sorted(set(everything["author_id"])) == authors
+
+
+@pytest.mark.parametrize("width", [80, 60, 120])
+def test_progress_bar_fits_the_terminal_and_keeps_the_total(width: int) -> None:
+    import re
+
+    from justoneapi_xingtu.batch import BatchStats
+    from justoneapi_xingtu.cli._progress import RichProgress
+
+    out = io.StringIO()
+    stats = BatchStats(total=2000, succeeded=82, failed=3, concurrency=32, in_flight=32)
+    stats.pacing, stats.rate_limited = 19.0, 5
+    stats.started_at -= 60  # 85 done in a minute: 1.4/s, ETA 23 min
+    progress = RichProgress(stats, out, width=width)
+    progress.close()
+    lines = [line for line in re.split(r"[\r\n]", out.getvalue()) if line.strip()]
+    last = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", lines[-1])
+    assert len(last.rstrip()) <= width, last
+    assert "…" not in last
+    assert "85/2000" in last and "3 failed" in last and "ETA" in last
+    if width >= 120:  # room for every figure
+        assert "concurrency 32 (32 in flight)" in last and "paced 19.0/s" in last
+
+
+@pytest.mark.parametrize("verbose", [[], ["-v"]])
+def test_the_plain_http_warning_shows_without_v_once(tmp_path: Path, verbose: list[str]) -> None:
+    """prod-cn is plain HTTP: the token crosses the network in clear text. The CLI says so
+    on stderr whether or not -v was given, once. (A rerun with every author done: the
+    client is made and checked, nothing is sent to the remote address.)"""
+    ids_file = write_ids(tmp_path / "ids.txt", ids(3, 900))
+    db = str(tmp_path / "r.sqlite")
+    with MockServer(tokens={TOKEN}) as server:
+        first = run_main("batch", str(ids_file), "--db", db, "--base-url", server.base_url)
+    assert first.returncode == 0 and "plain HTTP" not in first.stderr  # loopback
+    remote = "http://203.0.113.7:30015"  # TEST-NET-3: never routed
+    again = run_main("batch", str(ids_file), "--db", db, "--base-url", remote, *verbose)
+    assert again.returncode == 0, again.stderr
+    assert "fetching 0" in again.stdout
+    warnings = [line for line in again.stderr.splitlines() if "plain HTTP" in line]
+    assert warnings == [
+        f"xingtu: {remote} sends the token over plain HTTP: anyone on the network path can "
+        "read it. Use env='prod-global' (HTTPS) unless you accept that."
+    ]
+    assert TOKEN not in again.stderr
+
+
+def test_a_stopped_batch_says_so_in_one_line_without_v(tmp_path: Path) -> None:
+    ids_file = write_ids(tmp_path / "ids.txt", ids(2, 950))
+    with MockServer(tokens={"another-token"}) as server:
+        proc = run_main(
+            "batch", str(ids_file), "--db", str(tmp_path / "r.sqlite"), "--base-url",
+            server.base_url,
+        )  # fmt: skip
+    assert proc.returncode == 3
+    assert [line for line in proc.stderr.splitlines() if "code 100" in line] == [
+        line for line in proc.stderr.splitlines() if line.startswith("xingtu: error: ")
+    ]
+    assert len(proc.stderr.splitlines()) == 1, proc.stderr
+
+
+@pytest.mark.parametrize(
+    "flags,aiohttp_installed,expected",
+    [
+        ((), True, "aiohttp"),  # the default where aiohttp is installed (the cli extra)
+        (("--backend", "httpx"), True, "httpx"),  # forced
+        ((), False, "httpx"),  # aiohttp absent: httpx, silently
+    ],
+)
+def test_batch_runs_on_aiohttp_where_installed_unless_told_otherwise(
+    tmp_path, server, monkeypatch, flags, aiohttp_installed, expected
+) -> None:
+    if not aiohttp_installed:
+        monkeypatch.setitem(sys.modules, "aiohttp", None)
+        monkeypatch.delitem(sys.modules, "justoneapi_xingtu._aiohttp", raising=False)
+    authors = ids(20, 900)
+    db = tmp_path / "r.sqlite"
+    args = ("batch", str(write_ids(tmp_path / "ids.txt", authors)), "--db", str(db))
+    done = run_main(*args, "--base-url", server.base_url, *flags)
+    assert done.returncode == 0, done.stderr
+    assert f"s ({expected}): 20 ok" in done.stdout
+    assert rows(db, "SELECT COUNT(*) FROM fetches WHERE status = 'ok'") == [(20,)]
+    assert rows(db, "SELECT COUNT(*) FROM videos") == [(20 * VIDEOS_PER_AUTHOR,)]
+
+
+def test_batch_backend_aiohttp_without_aiohttp_is_one_line_exit_2(tmp_path, monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "aiohttp", None)
+    monkeypatch.delitem(sys.modules, "justoneapi_xingtu._aiohttp", raising=False)
+    ids_file = write_ids(tmp_path / "ids.txt", ids(2))
+    db = tmp_path / "r.sqlite"
+    done = run_main("batch", str(ids_file), "--db", str(db), "--backend", "aiohttp")
+    assert done.returncode == 2
+    assert done.stderr == (
+        "xingtu: error: --backend: aiohttp is not installed: pip install 'justoneapi-xingtu[cli]'\n"
+    )
+    assert not db.exists()  # refused before the store or any call

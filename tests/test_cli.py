@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -144,3 +146,67 @@ def test_make_demo_runs_on_the_mock_server_without_a_token() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "personal_hot" in proc.stdout
+
+
+def test_a_flag_beats_a_leftover_environment_variable(capsys, monkeypatch) -> None:
+    """`--env prod-global` with JUSTONEAPI_BASE_URL left from a mock session reads
+    prod-global (here a second mock standing in for it), and -v says which was chosen."""
+    from justoneapi_xingtu import Environment, _config
+
+    package_logger = logging.getLogger("justoneapi_xingtu")  # -v adds a handler to it
+    monkeypatch.setattr(package_logger, "handlers", list(package_logger.handlers))
+    monkeypatch.setattr(package_logger, "level", package_logger.level)
+    with MockServer(tokens={TOKEN}) as leftover, MockServer(tokens={TOKEN}) as production:
+        monkeypatch.setitem(_config._BASE_URLS, Environment.GLOBAL, production.base_url)
+        monkeypatch.setenv("JUSTONEAPI_TOKEN", TOKEN)
+        monkeypatch.setenv("JUSTONEAPI_BASE_URL", leftover.base_url)
+        monkeypatch.delenv("JUSTONEAPI_ENV", raising=False)
+        capsys.readouterr()
+        code = main(["rec-videos", AUTHOR, "--env", "prod-global", "--format", "json", "-v"])
+        err = capsys.readouterr().err
+        assert code == 0, err
+        assert production.api.calls_for(AUTHOR) == 1 and leftover.api.calls_for(AUTHOR) == 0
+        assert f"using {production.base_url} (env=prod-global); ignored: JUSTONEAPI_BASE_URL" in err
+
+
+def _help(*args: str, capsys) -> str:
+    with pytest.raises(SystemExit):
+        main([*args, "--help"])
+    return " ".join(capsys.readouterr().out.split())  # reflowed: one line
+
+
+REQUIRED = {"rec-videos": ["1"], "batch": ["ids.txt", "--db", "r"], "export": ["--db", "r"]}
+
+
+@pytest.mark.parametrize("command", ["", "rec-videos", "batch", "export"])
+def test_help_lists_every_exit_code(command: str, capsys) -> None:
+    from justoneapi_xingtu.cli import _main
+
+    codes = sorted({v for k, v in vars(_main).items() if k.startswith("EXIT_") and type(v) is int})
+    assert {0, 1, 2, 3, 4, 5, 6, 130} <= set(codes)
+    text = _help(*filter(None, [command]), capsys=capsys)
+    listed = re.search(r"Exit codes: (.*)", text)
+    assert listed, text
+    for code in codes:
+        assert re.search(rf"(^|, ){code} \w", listed.group(1)), (code, listed.group(1))
+    documented = {int(n) for n in re.findall(r"^ {4}(\d+) ", _main.__doc__ or "", re.M)}
+    assert documented == set(codes)  # the module's list says the same
+
+
+@pytest.mark.parametrize("command", ["rec-videos", "batch", "export", "demo"])
+def test_help_names_every_default(command: str, capsys) -> None:
+    from justoneapi_xingtu.cli import build_parser
+
+    options = _help(command, capsys=capsys).split(" options: ", 1)[1]
+    parsed = build_parser().parse_args([command, *REQUIRED.get(command, [])])
+    checked = 0
+    for name, value in vars(parsed).items():
+        if name in ("command", "author_id", "ids_file", "db") or value in (None, False):
+            continue
+        flag = "--" + name.replace("_", "-")
+        entry = re.search(rf"{flag}\b.*?(?= --?[a-z]| Exit codes|$)", options)
+        assert entry and str(value) in entry.group(0), (flag, value, entry and entry.group(0))
+        checked += 1
+    assert checked >= 1
+    if command == "export":
+        assert "--format {csv,jsonl,parquet} output format (default: csv)" in options

@@ -250,6 +250,30 @@ def test_a_slow_server_is_a_timeout(kind: str) -> None:
 
 
 @both
+def test_a_timeout_after_retries_names_the_attempts_and_the_total_time(kind: str) -> None:
+    import re
+    import time as real_time
+
+    def slow(_: Any) -> Answer:
+        real_time.sleep(0.4)
+        return Answer(200, envelope(0, {}))
+
+    with scripted_server(slow) as (url, seen):
+        with pytest.raises(RequestTimeoutError) as info:
+            call(kind, url, timeout=0.1, max_retries=2)
+    message = str(info.value)
+    assert info.value.attempts == 3 and len(seen) == 3
+    found = re.search(
+        r"timed out after 3 attempts in (\d+\.\d) s in all \(each attempt limited to 0\.1 s;",
+        message,
+    )
+    assert found, message
+    assert float(found.group(1)) >= 0.2  # three attempts of 0.1 s each, not one
+    assert "after 0.1 s" not in message
+    assert "the page advises at least 60 s" in message
+
+
+@both
 def test_bad_input_is_refused_before_any_request(kind: str) -> None:
     with scripted_server([Answer(200, envelope(0, {}))]) as (url, seen):
         for bad, word in [
@@ -292,7 +316,7 @@ def test_environment_selection(monkeypatch: pytest.MonkeyPatch) -> None:
     c = XingtuClient(TOKEN, env="global", base_url="http://127.0.0.1:9/")
     assert c.env is None and c.base_url == "http://127.0.0.1:9"
     monkeypatch.setenv("JUSTONEAPI_BASE_URL", "https://proxy.example/")
-    c = XingtuClient(TOKEN, env="cn")
+    c = XingtuClient(TOKEN)
     assert c.env is None and c.base_url == "https://proxy.example"
     monkeypatch.delenv("JUSTONEAPI_BASE_URL")
     with pytest.raises(ValueError, match="env: unknown environment 'staging'.*'prod-global'"):
@@ -302,6 +326,34 @@ def test_environment_selection(monkeypatch: pytest.MonkeyPatch) -> None:
         XingtuClient(TOKEN)
     with pytest.raises(ValueError, match="base_url: ftp scheme"):
         XingtuClient(TOKEN, base_url="ftp://x")
+
+
+@pytest.mark.parametrize("cls", [XingtuClient, AsyncXingtuClient])
+def test_an_argument_beats_an_environment_variable_and_the_choice_is_logged(
+    cls: type, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="justoneapi_xingtu")
+    monkeypatch.setenv("JUSTONEAPI_BASE_URL", "http://user:secret@127.0.0.1:9/")
+    monkeypatch.setenv("JUSTONEAPI_ENV", "cn")
+    client = cls(TOKEN, env="global")
+    assert client.env is Environment.GLOBAL and client.base_url == "https://api.justoneapi.com"
+    chosen = [r.getMessage() for r in caplog.records if r.levelno == logging.INFO]
+    assert chosen == [
+        "using https://api.justoneapi.com (env=global); ignored: "
+        "JUSTONEAPI_BASE_URL=http://user:***@127.0.0.1:9/, JUSTONEAPI_ENV=cn"
+    ]
+    client = cls(TOKEN, base_url="http://127.0.0.1:8")
+    assert client.env is None and client.base_url == "http://127.0.0.1:8"
+    assert client.with_options(env="prod-global").env is Environment.GLOBAL
+    assert cls(TOKEN).base_url == "http://user:***@127.0.0.1:9"  # no argument: the variable
+    monkeypatch.delenv("JUSTONEAPI_BASE_URL")
+    assert cls(TOKEN).env is Environment.CN
+    assert cls(TOKEN, env=Environment.GLOBAL).env is Environment.GLOBAL
+    caplog.clear()
+    monkeypatch.delenv("JUSTONEAPI_ENV")
+    cls(TOKEN, env="global")
+    assert [r for r in caplog.records if r.levelno == logging.INFO] == []  # nothing to choose
+    assert "secret" not in caplog.text
 
 
 def test_plain_http_to_a_remote_host_warns_once_per_client(caplog) -> None:
@@ -447,4 +499,17 @@ def test_the_prebuilt_request_url_is_what_httpx_would_parse(token: str) -> None:
     parsed = httpx.URL(client._url_for(params))
     assert fast == parsed and str(fast) == str(parsed)
     assert fast.params["token"] == token and fast.path.endswith("/author_rec_videos_v2/v1")
+    client.close()
+
+
+@pytest.mark.parametrize(
+    "value", ["7012345678901234567", "SHORT_VIDEO", "a+b&c=d", "é", "٣٤", "x y", "MS4wLjAB-_.~"]
+)
+def test_the_request_url_quotes_every_value_as_urlencode_does(value: str) -> None:
+    import urllib.parse
+
+    client = XingtuClient("tok&en=1", base_url="http://127.0.0.1:8080")
+    params = {"oAuthorId": value, "platform": "SHORT_VIDEO"}
+    expected = urllib.parse.urlencode({"token": "tok&en=1", **params})
+    assert client._url_for(params) == f"{client._url}?{expected}"
     client.close()

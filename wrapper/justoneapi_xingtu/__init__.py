@@ -7,11 +7,11 @@ with XingtuClient() as client:              # token from JUSTONEAPI_TOKEN
 """
 
 import importlib
-import logging as _logging
 from typing import TYPE_CHECKING, Any
 
 from ._config import Environment
-from ._redact import install_log_redaction as _install_log_redaction
+from ._redact import install_log_masking
+from ._spec_data import PlatformName
 from ._spec_release import SPEC_RELEASE_ID
 from ._version import __version__
 from .client import AsyncXingtuClient, XingtuClient
@@ -21,6 +21,7 @@ from .errors import (
     ClientClosedError,
     CollectionFailedError,
     DailyQuotaExceededError,
+    DependencyFallbackWarning,
     InsufficientBalanceError,
     InternalServerError,
     InvalidParameterError,
@@ -36,7 +37,16 @@ from .errors import (
     TransportError,
     WrongEventLoopError,
 )
-from .models import CATEGORIES, AuthorRecVideos, BatchStats, Category, Outcome, Video
+from .models import (
+    CATEGORIES,
+    AuthorRecVideos,
+    BatchStats,
+    Category,
+    Failure,
+    Outcome,
+    Success,
+    Video,
+)
 
 if TYPE_CHECKING:
     from ._spec import Platform
@@ -73,9 +83,6 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-_logging.getLogger(__name__).addHandler(_logging.NullHandler())
-_install_log_redaction()
-
 __all__ = [
     "CATEGORIES",
     "SPEC_RELEASE_ID",
@@ -91,7 +98,9 @@ __all__ = [
     "CollectionFailedError",
     "ConcurrencyController",
     "DailyQuotaExceededError",
+    "DependencyFallbackWarning",
     "Environment",
+    "Failure",
     "InsufficientBalanceError",
     "InternalServerError",
     "InvalidParameterError",
@@ -101,6 +110,7 @@ __all__ = [
     "Outcome",
     "PermissionDeniedError",
     "Platform",
+    "PlatformName",
     "ProtocolError",
     "RateLimitError",
     "RequestTimeoutError",
@@ -109,11 +119,13 @@ __all__ = [
     "StoreBusyError",
     "StoreError",
     "StoreFullError",
+    "Success",
     "TLSError",
     "TransportError",
     "Video",
     "WrongEventLoopError",
     "XingtuClient",
     "__version__",
+    "install_log_masking",
     "outcomes_to_dataframe",
 ]

@@ -1,9 +1,12 @@
 """A client's configuration: the token, the deployment and base URL, the timeout.
 
-Deployment precedence, first match wins:
-1. ``base_url=`` argument, then ``JUSTONEAPI_BASE_URL``: any URL (a proxy, the mock server);
-2. ``env=`` argument, then ``JUSTONEAPI_ENV``: ``prod-global``/``global`` or ``prod-cn``/``cn``;
+Deployment precedence, first match wins (an argument beats an environment variable, as in
+httpx and openai):
+1. the ``base_url=`` argument (any URL: a proxy, the mock server), then the ``env=``
+   argument (``prod-global``/``global`` or ``prod-cn``/``cn``);
+2. ``JUSTONEAPI_BASE_URL``, then ``JUSTONEAPI_ENV``;
 3. :attr:`Environment.GLOBAL`.
+When more than one is set, the one chosen is logged at INFO.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import os
 import re
 from urllib.parse import urlsplit
 
-from ._redact import redact, url_secrets
+from ._redact import display_url, package_logger, redact, url_secrets
 
 __all__ = [
     "DEFAULT_MAX_RESPONSE_BYTES",
@@ -132,25 +135,45 @@ def _is_ip(host: str) -> bool:
 def resolve_endpoint(
     env: Environment | str | None = None, base_url: str | None = None
 ) -> tuple[Environment | None, str]:
-    """Pick ``(environment, base_url)`` from the arguments and the environment variables.
+    """Pick ``(environment, base_url)``: the arguments, else the environment variables.
 
     The environment is ``None`` when a base URL was given that is neither deployment's.
     """
-    source = "base_url"
-    if base_url is None and os.environ.get("JUSTONEAPI_BASE_URL"):
-        base_url, source = os.environ["JUSTONEAPI_BASE_URL"], "JUSTONEAPI_BASE_URL"
-    if base_url is not None:
-        url = check_base_url(base_url, source=source)
+    given = [
+        (name, value)
+        for name, value in (
+            ("base_url", base_url),
+            ("env", env),
+            ("JUSTONEAPI_BASE_URL", os.environ.get("JUSTONEAPI_BASE_URL") or None),
+            ("JUSTONEAPI_ENV", os.environ.get("JUSTONEAPI_ENV") or None),
+        )
+        if value is not None
+    ]
+    if not given:
+        return Environment.GLOBAL, Environment.GLOBAL.base_url
+    source, value = given[0]
+    if source in ("base_url", "JUSTONEAPI_BASE_URL"):
+        url = check_base_url(str(value), source=source)
         matching = [e for e, u in _BASE_URLS.items() if u == url]
-        return (matching[0] if matching else None), url
-    if env is None and os.environ.get("JUSTONEAPI_ENV"):
-        try:
-            chosen = parse_environment(os.environ["JUSTONEAPI_ENV"])
-        except ValueError as exc:
-            raise ValueError(f"JUSTONEAPI_ENV{str(exc)[3:]}") from None
+        chosen: Environment | None = matching[0] if matching else None
     else:
-        chosen = parse_environment(env) if env is not None else Environment.GLOBAL
-    return chosen, chosen.base_url
+        try:
+            chosen = parse_environment(value)
+        except ValueError as exc:
+            raise ValueError(f"{source}{str(exc)[3:]}") from None
+        url = chosen.base_url
+    if len(given) > 1:
+        ignored = ", ".join(_shown(name, other) for name, other in given[1:])
+        package_logger().info(
+            "using %s (%s); ignored: %s", display_url(url), _shown(source, value), ignored
+        )
+    return chosen, url
+
+
+def _shown(name: str, value: object) -> str:
+    """``name=value`` fit for a log line: userinfo masked, any query or fragment cut."""
+    text = value.value if isinstance(value, Environment) else str(value)
+    return f"{name}={display_url(text.split('?', 1)[0].split('#', 1)[0])}"
 
 
 def is_cleartext_to_remote(url: str) -> bool:
@@ -165,6 +188,17 @@ def is_cleartext_to_remote(url: str) -> bool:
         return not ipaddress.ip_address(host).is_loopback
     except ValueError:
         return True
+
+
+def cleartext_warning(url: str) -> str | None:
+    """The warning for a client on ``url`` when it is plain HTTP to a remote host (the
+    token then crosses the network in clear text), else None."""
+    if not is_cleartext_to_remote(url):
+        return None
+    return (
+        f"{display_url(url)} sends the token over plain HTTP: anyone on the network path can "
+        "read it. Use env='prod-global' (HTTPS) unless you accept that."
+    )
 
 
 def resolve_token(token: str | None) -> str:

@@ -2,7 +2,7 @@
 (openapi/tools/spec_module.py). Never edit by hand: change the spec and regenerate.
 """
 
-from typing import Final
+from typing import Final, Literal
 
 PATH: Final = "/api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1"
 METHOD: Final = "GET"
@@ -12,7 +12,14 @@ QUERY: Final[tuple[tuple[str, str, bool], ...]] = (
     ("oAuthorId", "o_author_id", True),
     ("platform", "platform", False),
 )
-PLATFORMS: Final[tuple[str, ...]] = ("SHORT_VIDEO", "LIVE_STREAMING", "PICTURE_TEXT", "SHORT_DRAMA")
+PlatformName = Literal["SHORT_VIDEO", "LIVE_STREAMING", "PICTURE_TEXT", "SHORT_DRAMA"]
+"""A platform by its name, as type checkers see ``platform=`` (any case at run time)."""
+PLATFORMS: Final[tuple[PlatformName, ...]] = (
+    "SHORT_VIDEO",
+    "LIVE_STREAMING",
+    "PICTURE_TEXT",
+    "SHORT_DRAMA",
+)
 DEFAULT_PLATFORM: Final = "SHORT_VIDEO"
 CODES: Final[tuple[int, ...]] = (
     0,

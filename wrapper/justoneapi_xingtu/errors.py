@@ -36,6 +36,7 @@ __all__ = [
     "ClientClosedError",
     "CollectionFailedError",
     "DailyQuotaExceededError",
+    "DependencyFallbackWarning",
     "InsufficientBalanceError",
     "InternalServerError",
     "InvalidParameterError",
@@ -250,6 +251,28 @@ class TransportError(JustOneAPIError):
 class RequestTimeoutError(TransportError):
     """No complete answer within the client's timeout (the page advises at least 60 s)."""
 
+    timeout: float | None = None
+    """Seconds each attempt was allowed (the client's ``timeout``)."""
+
+    @staticmethod
+    def hint(timeout: float, attempts: int = 1, elapsed: float = 0.0) -> str:
+        """How long the call waited: ``after 2 s (...)``, or after how many attempts."""
+        advice = "the page advises at least 60 s"
+        if attempts == 1:
+            return f" after {timeout:g} s ({advice})"
+        return (
+            f" after {attempts} attempts in {elapsed:.1f} s in all "
+            f"(each attempt limited to {timeout:g} s; {advice})"
+        )
+
+    def after_attempts(self, attempts: int, elapsed: float) -> None:
+        """Say in the message that the call gave up after ``attempts`` attempts that took
+        ``elapsed`` seconds in all (waits between them included)."""
+        if self.timeout is not None and attempts > 1:
+            self.message = self.message.replace(
+                self.hint(self.timeout), self.hint(self.timeout, attempts, elapsed), 1
+            )
+
 
 class TLSError(TransportError):
     """The TLS handshake was refused: a plain-HTTP server behind ``https://``, a certificate
@@ -350,6 +373,13 @@ class BatchStopped(JustOneAPIError):
         """The business code of the cause (100, 303, 600 or 601)."""
         code = getattr(self.cause, "code", None)
         return code if isinstance(code, int) else None
+
+
+class DependencyFallbackWarning(UserWarning):
+    """A dependency no longer has an internal the package used for speed: the package
+    fell back to the dependency's public way, which works; the message names what was
+    lost. Warned once per process; upgrading the package (or pinning the dependency)
+    restores it."""
 
 
 def _rebuild(cls: type[JustOneAPIError], message: str, state: dict[str, object]) -> JustOneAPIError:

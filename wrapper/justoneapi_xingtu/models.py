@@ -22,7 +22,8 @@ The declared fields are ``RecVideo``'s in ``openapi/xingtu.json``: ``make genera
 writes them into ``_spec_data`` (names and types), and :class:`Video` takes its fields
 from that table, so a field added to the spec needs no edit here.
 
-This module also holds what a batch produces: :class:`Outcome` and :class:`BatchStats`.
+This module also holds what a batch produces: :class:`Outcome` (a :class:`Success` or a
+:class:`Failure`) and :class:`BatchStats`.
 """
 
 from __future__ import annotations
@@ -497,6 +498,35 @@ class Outcome:
     def __repr__(self) -> str:
         what = repr(self.result) if self.ok else repr(self.error)
         return f"Outcome({self.author_id!r}, {self.platform}, attempts={self.attempts}, {what})"
+
+
+class Success(Outcome):
+    """An :class:`Outcome` with its ``result``: what a batch yields for a fetched author.
+
+    A batch yields ``Success | Failure``, so ``if outcome.ok:`` narrows ``outcome.result``
+    to :class:`AuthorRecVideos` (and ``outcome.error`` to a ``JustOneAPIError`` in the
+    ``else`` branch) under ``mypy --strict`` (tests/test_typing.py).
+    """
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        result: AuthorRecVideos
+        error: None
+
+        @property
+        def ok(self) -> Literal[True]: ...
+
+
+class Failure(Outcome):
+    """An :class:`Outcome` with its ``error``: what a batch yields for a failed author."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        result: None
+        error: JustOneAPIError
+
+        @property
+        def ok(self) -> Literal[False]: ...
 
 
 @dataclass

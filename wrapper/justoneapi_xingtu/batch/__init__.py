@@ -1,8 +1,9 @@
 """Many authors at once: adaptive concurrency, rate pacing, retries and stop conditions.
 
 ``client.author_rec_videos_many(ids)`` returns an :class:`AsyncBatch` (async client) or
-a :class:`Batch` (sync client): an iterator of :class:`Outcome`, one per distinct author,
-in the order they complete. Three parts:
+a :class:`Batch` (sync client): an iterator of :class:`Outcome` (a :class:`Success` or a
+:class:`Failure`: ``if outcome.ok:`` narrows its type), one per distinct author, in the
+order they complete. Three parts:
 
 * :class:`ConcurrencyController` decides when the next call may start. It is pure (every
   method takes the time ``now``; no I/O, no sleeping), so its behaviour is testable
@@ -19,9 +20,15 @@ in the order they complete. Three parts:
   ``MAX_RETRY_AFTER`` (60 s), cancel the calls in flight, send no more, and raise
   :class:`~justoneapi_xingtu.errors.BatchStopped` after the outcomes finished so far
   were yielded.
+
+Stopping without losing a paid answer: ``batch.stop()`` (safe from a signal handler or
+another thread) starts nothing new; the calls in flight finish and are still yielded,
+then the iteration ends, and ``batch.unfinished`` lists the ids left.
+``close(drain=True)``/``aclose(drain=True)`` do the same from outside the loop and return
+those outcomes; a plain ``close()``/``aclose()`` (or leaving ``with``) abandons them.
 """
 
-from ..models import BatchStats, Outcome
+from ..models import BatchStats, Failure, Outcome, Success
 from ._controller import ConcurrencyController, Ticket
 from ._engine import AsyncBatch, is_rate_limited
 from ._sync import Batch
@@ -31,7 +38,9 @@ __all__ = [
     "Batch",
     "BatchStats",
     "ConcurrencyController",
+    "Failure",
     "Outcome",
+    "Success",
     "Ticket",
     "is_rate_limited",
 ]

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["HEADER_NAMES", "IdsFile", "IdsFileError", "load_ids", "read_ids"]
+from .._spec import ID_ADVICE, author_id_problem
 
-_ID = re.compile(r"[0-9A-Za-z_-]{1,128}")
-HEADER_NAMES = frozenset({"author_id", "authorid", "oauthorid", "author", "id"})
-"""A first line holding one of these (any case) is a column header, not an id."""
+__all__ = ["IdsFile", "IdsFileError", "is_header", "load_ids", "read_ids"]
+
+
+def is_header(value: str) -> bool:
+    """A first line without a digit names the column (``author_id``, ``达人ID``), in any
+    script: author ids carry digits, a header does not."""
+    return not any("0" <= c <= "9" for c in value)
 
 
 class IdsFileError(ValueError):
@@ -43,10 +46,10 @@ def _text(path: str | Path) -> str:
 def load_ids(path: str | Path) -> IdsFile:
     """Author ids from a file (``-``: standard input): one per line, trimmed; blank lines
     and ``#`` comments (whole line or after the id) ignored; duplicates dropped; a first
-    line naming the column (``author_id``...) skipped.
+    line without a digit (a column name: ``author_id``, ``达人ID``) skipped.
 
-    Raises :class:`IdsFileError` naming every invalid line (an id is letters, digits,
-    ``_`` or ``-``, at most 128 characters).
+    Raises :class:`IdsFileError` naming every line that is not an author id and why, by
+    the rule the library applies (:func:`~justoneapi_xingtu._spec.author_id_problem`).
     """
     source = "stdin" if str(path) == "-" else str(path)
     ids: dict[str, None] = {}
@@ -58,11 +61,10 @@ def load_ids(path: str | Path) -> IdsFile:
         value = line.split("#", 1)[0].strip()
         if not value:
             continue
-        if first and value.lower() in HEADER_NAMES:
+        if first and is_header(value):
             header = value
-        elif not _ID.fullmatch(value):
-            shown = value if len(value) <= 40 else value[:37] + "..."
-            bad.append(f"line {number}: {shown!r}")
+        elif (problem := author_id_problem(value)) is not None:
+            bad.append(f"line {number}: {problem.removesuffix(': ' + ID_ADVICE)}")
         elif value in ids:
             duplicates += 1
         else:
@@ -70,9 +72,10 @@ def load_ids(path: str | Path) -> IdsFile:
         first = False
     if bad:
         shown_bad = "; ".join(bad[:10]) + (f"; and {len(bad) - 10} more" if len(bad) > 10 else "")
+        advice = f". {ID_ADVICE.capitalize()}" if any("looks like" in b for b in bad) else ""
         raise IdsFileError(
-            f"{source}: {len(bad)} invalid line(s), not author ids (letters, digits, '_' or "
-            f"'-', one per line): {shown_bad}"
+            f"{source}: {len(bad)} invalid line(s), not author ids (one per line): "
+            f"{shown_bad}{advice}"
         )
     if not ids:
         raise IdsFileError(f"{source}: no author ids (one per line; # starts a comment)")

@@ -19,17 +19,31 @@ def _eta(stats: BatchStats) -> str:
     return f"ETA {eta:.0f} s"
 
 
-def status_line(stats: BatchStats) -> str:
-    """``120/1000 done · 3 failed · 18.5/s · concurrency 6 · paced 19.0/s · ETA 47 s``."""
-    parts = [f"{stats.done}/{stats.total} done", f"{stats.failed} failed"]
-    parts.append(f"{stats.throughput:.1f}/s")
-    parts.append(f"concurrency {stats.concurrency} ({stats.in_flight} in flight)")
-    if stats.pacing is not None:
-        parts.append(f"paced {stats.pacing:.1f}/s")
-    if stats.rate_limited:
-        parts.append(f"{stats.rate_limited} rate limited")
-    parts.append(_eta(stats))
-    return " · ".join(parts)
+def status_line(stats: BatchStats, width: int | None = None, *, done: bool = True) -> str:
+    """``120/1000 done · 3 failed · 18.5/s · concurrency 6 (6 in flight) · paced 19.0/s ·
+    ETA 47 s``; within ``width`` characters when given, by leaving out first the pacing,
+    then the calls in flight, the concurrency, the rate limits and the rate."""
+    head = [f"{stats.done}/{stats.total} done"] if done else []
+    head.append(f"{stats.failed} failed")
+    rate = f"{stats.throughput:.1f}/s"
+    concurrency = f"concurrency {stats.concurrency}"
+    in_flight = f"{concurrency} ({stats.in_flight} in flight)"
+    paced = [f"paced {stats.pacing:.1f}/s"] if stats.pacing is not None else []
+    limited = [f"{stats.rate_limited} rate limited"] if stats.rate_limited else []
+    eta = _eta(stats)
+    line = ""
+    for parts in (  # the fullest first
+        [*head, rate, in_flight, *paced, *limited, eta],
+        [*head, rate, in_flight, *limited, eta],
+        [*head, rate, concurrency, *limited, eta],
+        [*head, rate, *limited, eta],
+        [*head, rate, eta],
+        [*head, eta],
+    ):
+        line = " · ".join(parts)
+        if width is None or len(line) <= width:
+            break
+    return line
 
 
 class Progress(Protocol):
@@ -58,20 +72,25 @@ class PlainProgress:
 
 
 class RichProgress:
-    """A live bar: done/total, failed, rate, concurrency, ETA (needs ``rich``)."""
+    """A live bar: done/total, failed, rate, concurrency, ETA (needs ``rich``), fitted to
+    the terminal's width: the bar narrows, then the least useful figures are left out."""
 
-    def __init__(self, stats: BatchStats, out: IO[str]) -> None:
+    _BAR = (10, 40)  # the bar's width: at least, at most
+
+    def __init__(self, stats: BatchStats, out: IO[str], width: int | None = None) -> None:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
         from rich.progress import Progress as RichBar
 
         self.stats = stats
+        self._console = Console(file=out, width=width)
+        self._bar_column = BarColumn(bar_width=self._BAR[1])
         self._bar = RichBar(
             TextColumn("[bold]batch"),
-            BarColumn(),
+            self._bar_column,
             MofNCompleteColumn(),
-            TextColumn("{task.fields[line]}"),
-            console=Console(file=out),
+            TextColumn("{task.fields[line]}", markup=False),
+            console=self._console,
             refresh_per_second=4,
             transient=False,
         )
@@ -80,7 +99,11 @@ class RichProgress:
 
     def update(self) -> None:
         stats = self.stats
-        line = status_line(stats).split(" · ", 1)[1]  # the bar shows done/total itself
+        # "batch", "done/total" and one space between each of the four columns
+        fixed = len("batch") + 2 * len(str(stats.total)) + 1 + 3
+        room = self._console.width - fixed
+        line = status_line(stats, room - self._BAR[0], done=False)  # the bar shows done
+        self._bar_column.bar_width = max(self._BAR[0], min(self._BAR[1], room - len(line)))
         self._bar.update(self._task, completed=stats.done, line=line)
 
     def close(self) -> None:

@@ -1,16 +1,37 @@
 """A resumable SQLite store of batch outcomes (stdlib ``sqlite3``, WAL mode).
 
-Two tables::
+Three tables::
 
     fetches  one row per (author_id, platform): status, code, message, request_id,
              fetched_at, raw_json (the answer as received, on success), attempts
     videos   one row per video, the columns of the one row model (:mod:`.rows`):
              author_id, platform, category, position, item_id (TEXT), every other
              field of Video.FIELDS, extra (JSON text), drift (JSON text)
+    xingtu_store  key, value: ``written_by`` (the package version that last opened it
+             for writing), ``schema_version``, ``filled_columns`` (the ``videos``
+             columns every row was computed for, as a JSON list)
+
+**Stores across versions.** ``videos`` has one column per field of the spec, so a release
+that adds a field adds a column; the store's schema version (``PRAGMA user_version``)
+changes only when an older package could not read the store any more. Opening a store:
+
+* written by an earlier version, for writing: ``videos`` is rebuilt in one transaction
+  from each answer as received (``raw_json``), so the new columns are filled for every
+  row; an answer that cannot be read keeps its stored rows. Answers are never changed.
+* written by an earlier version, read-only (``xingtu export``): nothing is written; the
+  rows are made from ``raw_json`` as the rebuild would, so the export is complete.
+* written by a later version with columns this one does not know: read (their values
+  go to ``extra``, as this version would have put them there) and written (rows added
+  leave those columns null, and the store remembers they are not filled, so the later
+  version rebuilds them from ``raw_json`` when it next opens the store).
+* with a column another version declared with another type (a field whose type the spec
+  changed): that column counts as not filled, so it is made from ``raw_json`` as above.
+* written with a higher schema version: refused, naming both versions.
 
 Each answer is written in one transaction that replaces the author's fetch row and all
-of its videos, so a process killed at any moment (SIGKILL included) leaves every author
-either whole or absent, never half-written or duplicated. A value that cannot be its
+of its videos (answers that arrive together share one: :meth:`ResultStore.record_many`),
+so a process killed at any moment (SIGKILL included) leaves every author either whole or
+absent, never half-written or duplicated. A value that cannot be its
 declared type is null in its column and kept as received in ``drift`` (and the whole
 answer in ``raw_json``): it never stops a batch, and the author counts as done.
 
@@ -39,10 +60,11 @@ from urllib.parse import quote
 
 import orjson
 
+from .._version import __version__
 from ..errors import JustOneAPIError, ProtocolError
 from ..models import CATEGORIES, AuthorRecVideos, Outcome
 from ._lock import WriterLock
-from .rows import COLUMN_TYPES, COLUMNS, result_rows
+from .rows import COLUMN_TYPES, COLUMNS, KEY_COLUMNS, json_text, result_rows
 
 __all__ = [
     "STATUSES",
@@ -68,9 +90,13 @@ FETCH_COLUMNS: Final = (
     "attempts",
 )
 _SQL_TYPES: Final = {"int": "INTEGER", "float": "REAL", "str": "TEXT", "bool": "INTEGER"}
-_SCHEMA_VERSION: Final = 2
+_SCHEMA_VERSION: Final = 3
 """1: videos had ``extra_json`` and kept drifted values in their typed columns (upgraded
-in place on the first write: the videos are rebuilt from ``raw_json``)."""
+in place on the first write: the videos are rebuilt from ``raw_json``). 2 (0.1.0): no
+``xingtu_store`` table; its ``videos`` columns are all filled. 3: ``xingtu_store``."""
+_META: Final = "xingtu_store"
+_CORE_COLUMNS: Final = (*KEY_COLUMNS, "item_id", "extra", "drift")
+"""The ``videos`` columns of every version since 2: the rest follow the spec's fields."""
 
 
 class StoreError(JustOneAPIError):
@@ -124,7 +150,22 @@ CREATE TABLE IF NOT EXISTS videos (
   PRIMARY KEY (author_id, platform, category, position)
 );
 CREATE INDEX IF NOT EXISTS videos_item_id ON videos (item_id);
+CREATE TABLE IF NOT EXISTS {_META} (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+
+_INSERT: Final = (
+    f"INSERT INTO videos ({', '.join(VIDEO_COLUMNS)}) "  # noqa: S608 - fixed column names
+    f"VALUES ({', '.join('?' * len(VIDEO_COLUMNS))})"
+)
+
+
+def _answer(raw: str, author_id: str, platform: str) -> AuthorRecVideos | None:
+    """A stored answer read again, or ``None`` when it cannot be read."""
+    try:
+        return AuthorRecVideos(orjson.loads(raw), author_id=author_id, platform=platform)
+    except (orjson.JSONDecodeError, ProtocolError):
+        return None
 
 
 def _sql_value(value: Any) -> Any:
@@ -133,6 +174,30 @@ def _sql_value(value: Any) -> Any:
     if isinstance(value, bool):
         return int(value)
     return value
+
+
+def _fits(kind: str, value: Any) -> bool:
+    """Whether a stored SQL value can be read back as a column of ``kind``."""
+    if kind == "str":
+        return isinstance(value, str)
+    if kind == "list[str]":
+        try:
+            return isinstance(value, str) and isinstance(orjson.loads(value), list)
+        except orjson.JSONDecodeError:
+            return False
+    if kind == "bool":
+        return value in (0, 1) and isinstance(value, int)
+    return isinstance(value, int | float) if kind == "float" else isinstance(value, int)
+
+
+_CONVERTED: Final = frozenset({list, bool})
+"""The value types :func:`_sql_value` changes (a video's values are typed: exact types)."""
+
+
+def _sql_row(row: dict[str, Any]) -> tuple[Any, ...]:
+    """A row of :data:`VIDEO_COLUMNS` (a row model row holds them in that order) as
+    SQLite values; only lists and booleans are converted, without a call per value."""
+    return tuple([_sql_value(v) if type(v) in _CONVERTED else v for v in row.values()])
 
 
 _CAUSES: Final = {
@@ -190,6 +255,9 @@ class ResultStore:
                 os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)
             )
         self.readonly = readonly
+        self._unknown: tuple[str, ...] = ()  # videos columns of a later version
+        self._unfilled: tuple[str, ...] = ()  # ours, not computed for every row yet
+        self._marked = False  # the store says this version wrote rows (see _write_meta)
         self._check_path()
         if not readonly:
             self._take_lock()
@@ -267,21 +335,28 @@ class ResultStore:
             for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             if not str(row[0]).startswith("sqlite_")
         }
-        foreign = tables - {"fetches", "videos"}
-        if version == 0 and foreign:
-            shown = ", ".join(sorted(foreign)[:5])
-            raise StoreError(self.path, f"not a xingtu store (it holds other tables: {shown})")
-        if version not in (0, 1, _SCHEMA_VERSION):
+        meta = self._meta() if _META in tables else {}
+        if version > _SCHEMA_VERSION:
+            by = meta.get("written_by")
             raise StoreError(
                 self.path,
-                f"store schema version {version}; this version of justoneapi-xingtu reads "
-                f"{_SCHEMA_VERSION}: use a new --db file",
+                f"written by {'justoneapi-xingtu ' + by if by else 'a later version'} "
+                f"(store schema version {version}); this is justoneapi-xingtu "
+                f"{__version__} (schema version {_SCHEMA_VERSION}): upgrade "
+                f"justoneapi-xingtu{' to >= ' + by if by else ''}, or use another --db",
             )
-        for table in sorted(tables):  # a table of ours in another shape: say so first
-            if table == "fetches":
-                self._check_columns(table, FETCH_COLUMNS)
-            elif version != 1:  # version 1's videos are rebuilt below
-                self._check_columns(table, VIDEO_COLUMNS)
+        foreign = tables - {"fetches", "videos", _META}
+        if foreign:
+            shown = ", ".join(sorted(foreign)[:5])
+            raise StoreError(self.path, f"not a xingtu store (it holds other tables: {shown})")
+        if version not in (0, 1, 2, _SCHEMA_VERSION):
+            raise StoreError(self.path, f"not a xingtu store (schema version {version})")
+        if "fetches" in tables:  # a table of ours in another shape: say so first
+            self._check_columns("fetches", FETCH_COLUMNS)
+        if "videos" in tables and version != 1:  # version 1's videos are rebuilt below
+            self._check_columns("videos", _CORE_COLUMNS)
+        if _META in tables:
+            self._check_columns(_META, ("key", "value"))
         if self.readonly:
             if version == 0:
                 raise StoreError(self.path, "is empty, not a xingtu store yet")
@@ -292,18 +367,76 @@ class ResultStore:
                     "batch, or ResultStore(path)) to upgrade it",
                 )
             self._check_columns("fetches", FETCH_COLUMNS)
-            self._check_columns("videos", VIDEO_COLUMNS)
+            self._check_columns("videos", _CORE_COLUMNS)
+            self._read_columns(meta)
             return
         # Only now, once it is known to be a store (or empty), is the file changed.
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable across a crash
-        if version == 1:
-            self._upgrade_from_1()
-        else:
+        if "videos" in tables:
+            self._read_columns(meta)
+            if version == 1 or self._unfilled:  # an upgrade: the only writer while it runs
+                self._take_lock()
+        db.execute("BEGIN IMMEDIATE")
+        try:
             self._create_tables()
+            self._read_columns(meta)
+            if version == 1:  # its columns are replaced, not kept
+                self._unknown = ()
+            rebuild = version == 1 or bool(self._unfilled)
+            if rebuild:  # the rows it makes leave the columns of a later version null
+                self._rebuild(keep_unreadable=version != 1)
+            self._write_meta(meta, writing_rows=rebuild)
             db.execute(f"PRAGMA user_version={_SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
         self._check_columns("fetches", FETCH_COLUMNS)
-        self._check_columns("videos", VIDEO_COLUMNS)
+        self._check_columns("videos", _CORE_COLUMNS)
+        self._read_columns(self._meta())
+
+    def _meta(self) -> dict[str, str]:
+        return dict(self._db.execute(f"SELECT key, value FROM {_META}").fetchall())  # noqa: S608
+
+    def _read_columns(self, meta: dict[str, str]) -> None:
+        """What ``videos`` holds: its columns, those this version does not know, and those
+        this version knows but not every row was computed for, or declared with another
+        type by another version (both made from ``raw_json``)."""
+        declared = {row[1]: row[2] for row in self._db.execute("PRAGMA table_info(videos)")}
+        filled = set(orjson.loads(meta["filled_columns"])) if "filled_columns" in meta else None
+        self._unknown = tuple(name for name in declared if name not in VIDEO_COLUMNS)
+        self._unfilled = tuple(
+            name
+            for name in VIDEO_COLUMNS
+            if declared.get(name) != _SQL_TYPES.get(COLUMN_TYPES[name], "TEXT")
+            or (filled is not None and name not in filled)
+        )
+
+    def _columns_in_order(self, table: str) -> tuple[str, ...]:
+        return tuple(row[1] for row in self._db.execute(f"PRAGMA table_info({table})"))
+
+    def _columns(self, table: str) -> set[str]:
+        return set(self._columns_in_order(table))
+
+    def _write_meta(self, meta: dict[str, str], *, writing_rows: bool = False) -> None:
+        """Say this version wrote last, and which columns every row holds: its own, and
+        those of a later version still filled until this one writes a row."""
+        before = orjson.loads(meta["filled_columns"]) if "filled_columns" in meta else None
+        filled = [
+            name
+            for name in self._columns_in_order("videos")
+            if name in VIDEO_COLUMNS or (not writing_rows and (before is None or name in before))
+        ]
+        for key, value in (
+            ("written_by", __version__),
+            ("schema_version", str(_SCHEMA_VERSION)),
+            ("filled_columns", json_text(filled)),
+        ):
+            self._db.execute(
+                f"INSERT OR REPLACE INTO {_META} VALUES (?, ?)",  # noqa: S608
+                (key, value),
+            )
 
     def _create_tables(self) -> None:
         # One statement at a time: executescript() would commit an open transaction.
@@ -312,41 +445,53 @@ class ResultStore:
                 self._db.execute(statement)
 
     def _check_columns(self, table: str, expected: tuple[str, ...]) -> None:
-        found = tuple(row[1] for row in self._db.execute(f"PRAGMA table_info({table})"))
-        if found != expected:
+        found = self._columns_in_order(table)
+        exact = table != "videos"
+        if (found != expected) if exact else not set(expected) <= set(found):
             raise StoreError(
                 self.path,
-                f"not a xingtu store of this version (table {table} has columns "
+                f"not a xingtu store (table {table} has columns "
                 f"{', '.join(found[:6]) or 'none'}...)",
             )
 
-    def _upgrade_from_1(self) -> None:
-        """Rebuild ``videos`` from each answer as received (``raw_json``), in one go."""
+    def _rebuild(self, *, keep_unreadable: bool) -> None:
+        """Rebuild ``videos`` from each answer as received (``raw_json``), inside the open
+        transaction. An answer that cannot be read keeps its stored rows
+        (``keep_unreadable``) or, from a version 1 store, is asked again (status
+        ``retry``). Columns this version does not know are kept."""
         db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            db.execute("DROP TABLE videos")
-            self._create_tables()
-            for author_id, platform, raw in db.execute(
-                "SELECT author_id, platform, raw_json FROM fetches "
-                "WHERE status = 'ok' AND raw_json IS NOT NULL"
-            ).fetchall():
-                try:
-                    result = AuthorRecVideos(
-                        orjson.loads(raw), author_id=author_id, platform=platform
-                    )
-                except (orjson.JSONDecodeError, ProtocolError):  # unreadable: fetch it again
-                    db.execute(
-                        "UPDATE fetches SET status = 'retry' WHERE author_id = ? AND platform = ?",
-                        (author_id, platform),
-                    )
-                    continue
+        old = self._columns_in_order("videos")
+        db.execute("DROP INDEX IF EXISTS videos_item_id")
+        db.execute("ALTER TABLE videos RENAME TO videos_old")
+        self._create_tables()
+        types = {row[1]: row[2] for row in db.execute("PRAGMA table_info(videos_old)")}
+        for name in self._unknown:
+            db.execute(f'ALTER TABLE videos ADD COLUMN "{name}" {types[name]}')
+        for author_id, platform, raw in db.execute(
+            "SELECT author_id, platform, raw_json FROM fetches "
+            "WHERE status = 'ok' AND raw_json IS NOT NULL"
+        ).fetchall():
+            result = _answer(raw, author_id, platform)
+            if result is not None:
                 self._insert_videos(result)
-            db.execute(f"PRAGMA user_version={_SCHEMA_VERSION}")
-            db.execute("COMMIT")
-        except BaseException:
-            self._rollback()
-            raise
+            elif not keep_unreadable:
+                db.execute(
+                    "UPDATE fetches SET status = 'retry' WHERE author_id = ? AND platform = ?",
+                    (author_id, platform),
+                )
+        if keep_unreadable:  # rows of answers not rebuilt, as read (the drift policy)
+            names = [*(name for name in VIDEO_COLUMNS if name in old), *self._unknown]
+            quoted = ", ".join(f'"{name}"' for name in names)
+            marks = ", ".join("?" * len(names))
+            insert = f"INSERT INTO videos ({quoted}) VALUES ({marks})"  # noqa: S608 - columns
+            for key in db.execute(
+                "SELECT author_id, platform FROM videos_old EXCEPT "
+                "SELECT author_id, platform FROM videos"
+            ).fetchall():
+                rows = self._stored_rows(key, table="videos_old", carry=False)
+                db.executemany(insert, [tuple(_sql_value(row[n]) for n in names) for row in rows])
+        db.execute("DROP TABLE videos_old")
+        self._unfilled = ()
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
@@ -366,11 +511,8 @@ class ResultStore:
     # -- writing -----------------------------------------------------------------------
 
     def _insert_videos(self, result: AuthorRecVideos) -> None:
-        rows = [
-            tuple(_sql_value(row[name]) for name in VIDEO_COLUMNS) for row in result_rows(result)
-        ]
-        marks = ", ".join("?" * len(VIDEO_COLUMNS))
-        self._db.executemany(f"INSERT INTO videos VALUES ({marks})", rows)  # noqa: S608
+        rows = [_sql_row(row) for row in result_rows(result)]
+        self._db.executemany(_INSERT, rows)
 
     def record(self, outcome: Outcome) -> None:
         """Replace the author's fetch row (and, on success, videos) in one transaction.
@@ -378,55 +520,68 @@ class ResultStore:
         Raises :class:`StoreError` when the file cannot be written (the transaction is
         rolled back: the author stays as it was).
         """
+        self.record_many((outcome,))
+
+    def record_many(self, outcomes: Iterable[Outcome]) -> None:
+        """:meth:`record` for outcomes that arrived together, in one transaction (one
+        commit instead of one per author: what a batch's store writes cost most).
+
+        Raises :class:`StoreError` when the file cannot be written (the transaction is
+        rolled back: every author of the group stays as it was).
+        """
         if self.readonly:
             raise StoreError(self.path, "read-only (opened for reading): cannot record")
         self._take_lock()
         with self._guard():
-            self._record(outcome)
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            db = self._db
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                if self._unknown and not self._marked:  # those columns stay null in its rows
+                    self._write_meta(self._meta(), writing_rows=True)
+                for outcome in outcomes:
+                    self._record(outcome, now)
+                db.execute("COMMIT")
+                self._marked = True
+            except BaseException:
+                self._rollback()
+                raise
 
-    def _record(self, outcome: Outcome) -> None:
-        now = datetime.now(UTC).isoformat(timespec="seconds")
+    def _record(self, outcome: Outcome, now: str) -> None:
         key = (outcome.author_id, outcome.platform)
         db = self._db
         fetch: tuple[object, ...]
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            if outcome.result is not None:
-                result = outcome.result
-                db.execute("DELETE FROM videos WHERE author_id = ? AND platform = ?", key)
-                self._insert_videos(result)
-                fetch = (
-                    *key,
-                    "ok",
-                    0,
-                    result.message,
-                    result.request_id,
-                    now,
-                    orjson.dumps(result.raw).decode(),
-                    outcome.attempts,
-                )
-            else:
-                error = outcome.error
-                assert error is not None
-                code = getattr(error, "code", None)
-                fetch = (
-                    *key,
-                    "retry" if error.retryable else "failed",
-                    code if isinstance(code, int) else None,
-                    str(error),
-                    error.request_id,
-                    now,
-                    None,
-                    outcome.attempts,
-                )
-                if self._status_of(*key) == "ok":  # a refresh that failed, for any reason:
-                    db.execute("COMMIT")  # the earlier success and its videos stay
-                    return
-            db.execute("INSERT OR REPLACE INTO fetches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", fetch)
-            db.execute("COMMIT")
-        except BaseException:
-            self._rollback()
-            raise
+        if outcome.result is not None:
+            result = outcome.result
+            db.execute("DELETE FROM videos WHERE author_id = ? AND platform = ?", key)
+            self._insert_videos(result)
+            fetch = (
+                *key,
+                "ok",
+                0,
+                result.message,
+                result.request_id,
+                now,
+                orjson.dumps(result.raw).decode(),
+                outcome.attempts,
+            )
+        else:
+            error = outcome.error
+            assert error is not None
+            code = getattr(error, "code", None)
+            fetch = (
+                *key,
+                "retry" if error.retryable else "failed",
+                code if isinstance(code, int) else None,
+                str(error),
+                error.request_id,
+                now,
+                None,
+                outcome.attempts,
+            )
+            if self._status_of(*key) == "ok":  # a refresh that failed, for any reason:
+                return  # the earlier success and its videos stay
+        db.execute("INSERT OR REPLACE INTO fetches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", fetch)
 
     # -- reading -----------------------------------------------------------------------
 
@@ -480,24 +635,78 @@ class ResultStore:
 
     def video_rows(self) -> Iterator[dict[str, Any]]:
         """Every stored video as a row of :data:`VIDEO_COLUMNS` (typed like the row model:
-        ``is_hot`` a bool, ``head_image_uris`` a list, ``item_id`` text), in order."""
-        columns = ", ".join(VIDEO_COLUMNS)
+        ``is_hot`` a bool, ``head_image_uris`` a list, ``item_id`` text), in order.
+
+        From a store an earlier version wrote and nobody upgraded yet (a read-only open),
+        the rows are made from the answers as received, as the upgrade would make them.
+        From a store a later version wrote, the values of the columns this version does
+        not know are in ``extra``."""
+        with self._guard():
+            if not self._unfilled:
+                yield from self._stored_rows()
+                return
+            keys = self._db.execute(
+                "SELECT author_id, platform FROM fetches WHERE status = 'ok' "
+                "UNION SELECT author_id, platform FROM videos ORDER BY 1, 2"
+            ).fetchall()
+            for author_id, platform in keys:
+                found = self._db.execute(
+                    "SELECT raw_json FROM fetches WHERE author_id = ? AND platform = ? "
+                    "AND status = 'ok' AND raw_json IS NOT NULL",
+                    (author_id, platform),
+                ).fetchone()
+                result = None if found is None else _answer(found[0], author_id, platform)
+                if result is not None:
+                    yield from result_rows(result)
+                else:  # an answer that cannot be read: its rows as stored
+                    yield from self._stored_rows((author_id, platform))
+
+    def _stored_rows(
+        self, key: tuple[str, str] | None = None, *, table: str = "videos", carry: bool = True
+    ) -> Iterator[dict[str, Any]]:
+        """Rows as stored in ``table`` (of one author when ``key``); the values of columns
+        this version does not know go to ``extra`` (``carry``) or under their names."""
+        present = self._columns(table)
+        known = [name for name in VIDEO_COLUMNS if name in present]
+        unknown = self._unknown
+        selected = ", ".join(f'"{name}"' for name in (*known, *unknown))
         bools = [name for name, kind in COLUMN_TYPES.items() if kind == "bool"]
         lists = [name for name, kind in COLUMN_TYPES.items() if kind == "list[str]"]
-        with self._guard():
-            cursor = self._db.execute(
-                f"SELECT {columns} FROM videos "  # noqa: S608 - fixed column names
-                "ORDER BY author_id, platform, category, position"
-            )
-            for values in cursor:
-                row = dict(zip(VIDEO_COLUMNS, values, strict=True))
-                for name in bools:
-                    if row[name] is not None:
-                        row[name] = bool(row[name])
-                for name in lists:
-                    if row[name] is not None:
-                        row[name] = orjson.loads(row[name])
-                yield row
+        where = "" if key is None else "WHERE author_id = ? AND platform = ? "
+        cursor = self._db.execute(
+            f"SELECT {selected} FROM {table} {where}"  # noqa: S608 - column names of the table
+            "ORDER BY author_id, platform, category, position",
+            () if key is None else key,
+        )
+        for values in cursor:
+            row: dict[str, Any] = dict.fromkeys(VIDEO_COLUMNS)
+            row.update(zip(known, values, strict=False))
+            drift = {  # declared with another type by another version: the drift policy
+                name: row[name]
+                for name in self._unfilled
+                if row[name] is not None and not _fits(COLUMN_TYPES[name], row[name])
+            }
+            if drift:
+                row.update(dict.fromkeys(drift))
+                before = orjson.loads(row["drift"]) if row["drift"] else {}
+                row["drift"] = json_text({**before, **drift})
+            for name in bools:
+                if row[name] is not None:
+                    row[name] = bool(row[name])
+            for name in lists:
+                if row[name] is not None:
+                    row[name] = orjson.loads(row[name])
+            carried = {
+                name: value
+                for name, value in zip(unknown, values[len(known) :], strict=True)
+                if value is not None
+            }
+            if not carry:
+                row.update(dict.fromkeys(unknown), **carried)
+            elif carried:  # fields this version does not know: where it keeps such fields
+                extra = orjson.loads(row["extra"]) if row["extra"] else {}
+                row["extra"] = json_text({**extra, **carried})
+            yield row
 
     def close(self) -> None:
         try:
