@@ -25,6 +25,9 @@ SPEC_URL ?=
 RESOLUTION ?= lowest-direct
 PY ?= 3.11
 DEPS_VENV := .venv-$(RESOLUTION)-$(PY)
+# Where pyenv manages the Pythons (these machines), its shims answer only for the selected
+# version: name the one wanted. Elsewhere (CI's setup-python) this is empty and harmless.
+DEPS_PYENV := $(shell pyenv versions --bare 2>/dev/null | grep -E '^$(PY)(\.|$$)' | tail -1)
 DEPS_EXTRAS := test,pandas
 UV_VERSION := 0.13.9
 UV := $(BIN)/uv
@@ -137,7 +140,7 @@ $(UV):
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check 'uv==$(UV_VERSION)'
 
 test-deps: $(UV) ## the suite at the lowest or newest versions allowed (RESOLUTION=lowest-direct|highest, PY=3.11)
-	UV_PYTHON_DOWNLOADS=never $(UV) venv --quiet --clear --python "$(PY)" $(DEPS_VENV)
+	PYENV_VERSION="$(DEPS_PYENV)" UV_PYTHON_DOWNLOADS=never $(UV) venv --quiet --clear --python "$(PY)" $(DEPS_VENV)
 	$(UV) pip install --quiet --python $(DEPS_VENV)/bin/python --resolution "$(RESOLUTION)" \
 	  -e '.[$(DEPS_EXTRAS)]'
 	@$(UV) pip list --python $(DEPS_VENV)/bin/python --format freeze > $(DEPS_VENV)/versions.txt
