@@ -207,7 +207,8 @@ def update(opts: dict[str, Any]) -> int:
         pulled = pull_spec.obtain(candidates)
         base_doc = json.loads(base_bytes(root, UPSTREAM))
         base_version = parse_version(base_bytes(root, VERSION_FILE).decode())
-        pinned = spec_diff.load_pinned(str(root / OVERLAY))
+        overlay = root / OVERLAY
+        pinned = spec_diff.load_pinned(str(overlay)) if overlay.is_file() else frozenset()
     except (pull_spec.PullError, UpdateError, spec_diff.DiffError) as exc:
         print(f"update: {exc}; nothing changed", file=sys.stderr)
         return 2
