@@ -27,14 +27,13 @@ pytestmark = pytest.mark.slow
 __all__ = ["repo", "site"]  # the fixtures, shared with the lifecycle test
 
 # The tests that read the spec, the generated package or the mock after each release.
+# (schemathesis, the slowest, runs in the whole suite after the last release.)
 AFTER_EACH = [
     "tests/test_spec.py",
     "tests/test_spec_module.py",
     "tests/test_generated.py",
     "tests/test_contract_client.py",
-    "tests/test_contract_schemathesis.py",
     "tests/test_cassettes.py",
-    "tests/test_mock_server.py",
     "tests/test_models.py",
 ]
 RESULTS = (
@@ -84,7 +83,7 @@ def test_every_absorbable_release_ends_green_with_its_bump(
         text = section(repo, expected)
         highest = next(c for c in ("breaking", "additive", "docs-only") if c in classes(text))
         assert highest == cls, (name, text)
-        suite = pytest_in(repo, *AFTER_EACH)
+        suite = pytest_in(repo, "-n", "2", *AFTER_EACH)
         assert suite.returncode == 0, name + "\n" + suite.stdout[-3000:]
         git(repo, "add", "-A")
         git(repo, "commit", "-q", "-m", f"{name}: {expected}")
