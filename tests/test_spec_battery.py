@@ -96,12 +96,12 @@ def test_every_absorbable_release_ends_green_with_its_bump(
     text = release(
         "optional query parameter",
         lambda d: our_operation(d)["parameters"].append(
-            {"name": "cursor", "in": "query", "required": False, "schema": {"type": "integer"}}
+            {"name": "page_size", "in": "query", "required": False, "schema": {"type": "integer"}}
         ),
         "minor",
         "additive",
     )
-    assert "parameter added" in text and "cursor" in text
+    assert "parameter added" in text and "page_size" in text
 
     # 2. A new business code.
     def new_code(d: dict[str, Any]) -> None:
