@@ -60,3 +60,20 @@ def mock_server() -> Iterator[MockServer]:
     """One bundled mock API on a loopback port for the whole session (read-only use)."""
     with MockServer() as server:
         yield server
+
+
+def call(kind: str, base_url: str, **options: Any) -> Any:
+    """One ``author_rec_videos`` call with a client made for it, sync or async."""
+    import anyio
+
+    from justoneapi_xingtu import AsyncXingtuClient, XingtuClient
+
+    if kind == "sync":
+        with XingtuClient(TOKEN, base_url=base_url, **options) as client:
+            return client.author_rec_videos(AUTHOR)
+
+    async def main() -> Any:
+        async with AsyncXingtuClient(TOKEN, base_url=base_url, **options) as client:
+            return await client.author_rec_videos(AUTHOR)
+
+    return anyio.run(main)

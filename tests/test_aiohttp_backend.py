@@ -207,3 +207,137 @@ def test_a_closed_client_refuses_calls_and_a_call_in_flight_ends() -> None:
     with fault_server(rel.slow_headers(1.0, rel.OK)) as server:
         during, after = asyncio.run(main(server.base_url))
     assert TOKEN not in str(during) + str(after)
+
+
+# -- which backend a batch uses --------------------------------------------------------
+
+
+def batch_on(url: str, client_options: dict[str, Any], **batch_options: Any) -> tuple[str, list]:
+    """(batch.backend, outcomes) of a three-author batch."""
+
+    async def main() -> tuple[str, list]:
+        async with AsyncXingtuClient(TOKEN, base_url=url, **client_options) as client:
+            authors = [str(7000000000000000000 + i) for i in range(3)]
+            async with client.author_rec_videos_many(authors, **batch_options) as batch:
+                return batch.backend, [outcome async for outcome in batch]
+
+    return asyncio.run(main())
+
+
+def user_agents(seen: list) -> set[str]:
+    return {s.headers["User-Agent"].rsplit(" ", 1)[-1].split("/")[0] for s in seen}
+
+
+@pytest.mark.parametrize(
+    "client_options,batch_options,expected",
+    [
+        ({}, {}, "aiohttp"),  # not chosen: aiohttp, since it is installed
+        ({"backend": "httpx"}, {}, "httpx"),  # the client's explicit choice wins
+        ({}, {"backend": "httpx"}, "httpx"),  # so does the batch's
+        ({"backend": "aiohttp"}, {"backend": "httpx"}, "httpx"),  # the batch's over the client's
+        ({"backend": "httpx"}, {"backend": "aiohttp"}, "aiohttp"),
+    ],
+)
+def test_a_batch_runs_on_aiohttp_unless_httpx_is_chosen(
+    client_options: dict[str, Any], batch_options: dict[str, Any], expected: str
+) -> None:
+    with scripted_server([Answer(200, rel.OK)]) as (url, seen):
+        backend, outcomes = batch_on(url, client_options, **batch_options)
+    assert backend == expected
+    assert user_agents(seen) == {expected}  # the calls really went through it
+    assert [o.ok for o in outcomes] == [True] * 3
+
+
+def hide_aiohttp(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As if aiohttp were not installed: importing it fails."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "aiohttp", None)
+    monkeypatch.delitem(sys.modules, "justoneapi_xingtu._aiohttp", raising=False)
+
+
+def test_without_aiohttp_a_batch_runs_on_httpx(monkeypatch: pytest.MonkeyPatch) -> None:
+    hide_aiohttp(monkeypatch)
+    with scripted_server([Answer(200, rel.OK)]) as (url, seen):
+        backend, outcomes = batch_on(url, {})
+    assert backend == "httpx" and user_agents(seen) == {"httpx"}
+    assert [o.ok for o in outcomes] == [True] * 3
+
+
+def test_without_aiohttp_asking_for_it_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    hide_aiohttp(monkeypatch)
+
+    async def main() -> None:
+        async with AsyncXingtuClient(TOKEN, base_url="http://127.0.0.1:9") as client:
+            client.author_rec_videos_many(["7000000000000000000"], backend="aiohttp")
+
+    with pytest.raises(ValueError, match=r"backend: 'aiohttp' needs aiohttp: pip install"):
+        asyncio.run(main())
+
+
+@pytest.mark.parametrize(
+    "variable,value",
+    [("ALL_PROXY", "http://127.0.0.1:9"), ("HTTPS_PROXY", "https://127.0.0.1:9")],
+)
+def test_a_proxy_aiohttp_cannot_use_keeps_the_batch_on_httpx(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str
+) -> None:
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+    monkeypatch.setenv(variable, value)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")  # httpx sends directly: the test stays offline
+
+    async def main() -> str:
+        async with AsyncXingtuClient(TOKEN, base_url="http://127.0.0.1:9") as client:
+            return client.author_rec_videos_many(["7000000000000000000"]).backend
+
+    assert asyncio.run(main()) == "httpx"
+
+
+def test_a_given_http_client_keeps_the_batch_on_it() -> None:
+    import httpx
+
+    async def main(url: str) -> tuple[str, list]:
+        async with httpx.AsyncClient() as http:
+            async with AsyncXingtuClient(TOKEN, base_url=url, http_client=http) as client:
+                batch = client.author_rec_videos_many(["7000000000000000000"])
+                with pytest.raises(ValueError, match="backend: 'aiohttp' cannot serve"):
+                    client.author_rec_videos_many(["7000000000000000000"], backend="aiohttp")
+                return batch.backend, [o async for o in batch]
+
+    with scripted_server([Answer(200, rel.OK)]) as (url, seen):
+        backend, outcomes = asyncio.run(main(url))
+    assert backend == "httpx" and outcomes[0].ok and user_agents(seen) == {"httpx"}
+
+
+def test_a_bad_batch_backend_is_named() -> None:
+    async def main() -> None:
+        async with AsyncXingtuClient(TOKEN, base_url="http://127.0.0.1:9") as client:
+            client.author_rec_videos_many(["7000000000000000000"], backend="curl")  # type: ignore[arg-type]
+
+    with pytest.raises(ValueError, match="backend: expected 'httpx' or 'aiohttp', got 'curl'"):
+        asyncio.run(main())
+
+
+def test_the_batch_closes_the_aiohttp_session_it_opened() -> None:
+    # ResourceWarnings are errors in this module: an unclosed aiohttp session fails it.
+    with scripted_server([Answer(200, rel.OK)]) as (url, _):
+        backend, _ = batch_on(url, {"backend": None})
+    import gc
+
+    gc.collect()
+    assert backend == "aiohttp"
+
+
+def test_a_with_options_copy_batches_on_aiohttp_too() -> None:
+    async def main(url: str) -> str:
+        async with AsyncXingtuClient(TOKEN, base_url=url) as client:
+            patient = client.with_options(timeout=5)
+            async with patient.author_rec_videos_many(["7000000000000000000"]) as batch:
+                assert [o.ok async for o in batch] == [True]
+                return batch.backend
+
+    with scripted_server([Answer(200, rel.OK)]) as (url, seen):
+        assert asyncio.run(main(url)) == "aiohttp"
+    assert user_agents(seen) == {"aiohttp"}

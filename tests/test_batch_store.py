@@ -479,3 +479,40 @@ def test_a_stopped_batch_says_so_in_one_line_without_v(tmp_path: Path) -> None:
         line for line in proc.stderr.splitlines() if line.startswith("xingtu: error: ")
     ]
     assert len(proc.stderr.splitlines()) == 1, proc.stderr
+
+
+@pytest.mark.parametrize(
+    "flags,aiohttp_installed,expected",
+    [
+        ((), True, "aiohttp"),  # the default where aiohttp is installed (the cli extra)
+        (("--backend", "httpx"), True, "httpx"),  # forced
+        ((), False, "httpx"),  # aiohttp absent: httpx, silently
+    ],
+)
+def test_batch_runs_on_aiohttp_where_installed_unless_told_otherwise(
+    tmp_path, server, monkeypatch, flags, aiohttp_installed, expected
+) -> None:
+    if not aiohttp_installed:
+        monkeypatch.setitem(sys.modules, "aiohttp", None)
+        monkeypatch.delitem(sys.modules, "justoneapi_xingtu._aiohttp", raising=False)
+    authors = ids(20, 900)
+    db = tmp_path / "r.sqlite"
+    args = ("batch", str(write_ids(tmp_path / "ids.txt", authors)), "--db", str(db))
+    done = run_main(*args, "--base-url", server.base_url, *flags)
+    assert done.returncode == 0, done.stderr
+    assert f"s ({expected}): 20 ok" in done.stdout
+    assert rows(db, "SELECT COUNT(*) FROM fetches WHERE status = 'ok'") == [(20,)]
+    assert rows(db, "SELECT COUNT(*) FROM videos") == [(20 * VIDEOS_PER_AUTHOR,)]
+
+
+def test_batch_backend_aiohttp_without_aiohttp_is_one_line_exit_2(tmp_path, monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "aiohttp", None)
+    monkeypatch.delitem(sys.modules, "justoneapi_xingtu._aiohttp", raising=False)
+    ids_file = write_ids(tmp_path / "ids.txt", ids(2))
+    db = tmp_path / "r.sqlite"
+    done = run_main("batch", str(ids_file), "--db", str(db), "--backend", "aiohttp")
+    assert done.returncode == 2
+    assert done.stderr == (
+        "xingtu: error: --backend: aiohttp is not installed: pip install 'justoneapi-xingtu[cli]'\n"
+    )
+    assert not db.exists()  # refused before the store or any call

@@ -500,3 +500,16 @@ def test_the_prebuilt_request_url_is_what_httpx_would_parse(token: str) -> None:
     assert fast == parsed and str(fast) == str(parsed)
     assert fast.params["token"] == token and fast.path.endswith("/author_rec_videos_v2/v1")
     client.close()
+
+
+@pytest.mark.parametrize(
+    "value", ["7012345678901234567", "SHORT_VIDEO", "a+b&c=d", "é", "٣٤", "x y", "MS4wLjAB-_.~"]
+)
+def test_the_request_url_quotes_every_value_as_urlencode_does(value: str) -> None:
+    import urllib.parse
+
+    client = XingtuClient("tok&en=1", base_url="http://127.0.0.1:8080")
+    params = {"oAuthorId": value, "platform": "SHORT_VIDEO"}
+    expected = urllib.parse.urlencode({"token": "tok&en=1", **params})
+    assert client._url_for(params) == f"{client._url}?{expected}"
+    client.close()

@@ -39,7 +39,7 @@ from _faults import (
     trickled_head,
     trickled_tls,
 )
-from conftest import AUTHOR, TOKEN
+from conftest import AUTHOR, TOKEN, call
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -76,19 +76,6 @@ PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")
 def no_sleep() -> Iterator[None]:
     with instant_retries():
         yield
-
-
-def call(kind: str, base_url: str, **options: Any) -> Any:
-    """One ``author_rec_videos`` call with a client made for it, sync or async."""
-    if kind == "sync":
-        with XingtuClient(TOKEN, base_url=base_url, **options) as client:
-            return client.author_rec_videos(AUTHOR)
-
-    async def main() -> Any:
-        async with AsyncXingtuClient(TOKEN, base_url=base_url, **options) as client:
-            return await client.author_rec_videos(AUTHOR)
-
-    return anyio.run(main)
 
 
 # -- item 2: stacked compression ---------------------------------------------------------

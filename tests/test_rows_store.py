@@ -652,3 +652,20 @@ def test_a_version_1_store_is_upgraded_from_the_answers_it_kept(tmp_path):
     assert table_columns(db) == list(COLUMNS)
     with ResultStore(db, readonly=True) as store:
         assert store.video_count() == 2
+
+
+def test_record_many_stores_a_group_in_one_transaction_or_none_of_it(tmp_path, monkeypatch):
+    def outcome(author: str, videos: int) -> Outcome:
+        big = [dict(DRIFTED[1], item_id=f"{author}{i}", title="x" * 2000) for i in range(videos)]
+        document = success_document(big)
+        result = AuthorRecVideos(document, author_id=author, platform="SHORT_VIDEO")
+        return Outcome(author, "SHORT_VIDEO", result=result)
+
+    with ResultStore(tmp_path / "ok.sqlite") as store:
+        store.record_many([outcome("1", 2), outcome("2", 3)])
+        assert store.counts()["ok"] == 2 and store.video_count() == 5
+    monkeypatch.setattr(store_module.ResultStore, "_connect", full_after(1))
+    with ResultStore(tmp_path / "r.sqlite") as store:
+        with pytest.raises(StoreFullError, match="disk full"):
+            store.record_many([outcome("1", 1), outcome("2", 50)])  # the second fills the disk
+        assert store.counts()["ok"] == 0 and store.video_count() == 0  # the first too: absent

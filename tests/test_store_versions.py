@@ -240,3 +240,60 @@ def test_an_answer_that_cannot_be_read_again_keeps_its_rows(tmp_path):
     assert len(kept) == 6 and all(row["share"] is None for row in kept)
     assert all(isinstance(row["share"], int) for row in rebuilt)
     assert sql(db, "SELECT raw_json FROM fetches WHERE author_id = '1001'") == [("{",)]
+
+
+def test_a_column_another_version_declared_with_another_type_is_made_again(tmp_path):
+    """A release that declared ``share`` as text (the store says it is filled): this one
+    reads it from the answers, as an integer, and a writable open rebuilds the column."""
+    db = earlier_store(tmp_path, "share")
+    with contextlib.closing(sqlite3.connect(db)) as connection:
+        connection.execute("ALTER TABLE videos ADD COLUMN share TEXT")
+        connection.execute("UPDATE videos SET share = 'shared ' || position")
+        connection.commit()
+    kept = answers(db)
+    with ResultStore(db, readonly=True) as store:
+        read = list(store.video_rows())
+    assert len(read) == 24 and all(isinstance(row["share"], int) for row in read)
+    assert all(row["drift"] is None for row in read)
+    with ResultStore(db) as store:
+        assert list(store.video_rows()) == read
+    declared = {row[1]: row[2] for row in sql(db, "PRAGMA table_info(videos)")}
+    assert declared["share"] == "INTEGER" and answers(db) == kept
+
+
+def test_a_value_of_another_type_kept_from_an_unreadable_answer_drifts(tmp_path):
+    db = earlier_store(tmp_path, "share")
+    with contextlib.closing(sqlite3.connect(db)) as connection:
+        connection.execute("ALTER TABLE videos ADD COLUMN share TEXT")
+        connection.execute("UPDATE videos SET share = 'shared ' || position")
+        connection.execute("UPDATE fetches SET raw_json = '{' WHERE author_id = '1001'")
+        connection.commit()
+    with ResultStore(db, readonly=True) as store:
+        read = list(store.video_rows())
+    kept = [row for row in read if row["author_id"] == "1001"]
+    assert len(kept) == 6 and all(row["share"] is None for row in kept)
+    assert [json.loads(row["drift"])["share"] for row in kept] == [
+        f"shared {row['position']}" for row in kept
+    ]
+    with ResultStore(db) as store:  # the upgrade keeps those rows, the same way
+        assert list(store.video_rows()) == read
+    assert sql(db, "SELECT COUNT(*) FROM videos WHERE typeof(share) = 'text'") == [(0,)]
+
+
+def test_an_upgrade_keeps_the_columns_of_a_later_version_in_rows_it_cannot_rebuild(tmp_path):
+    db = earlier_store(tmp_path, "share")  # a column to add, and one of a later version
+    with contextlib.closing(sqlite3.connect(db)) as connection:
+        connection.execute(f"ALTER TABLE videos ADD COLUMN {NEW} INTEGER")
+        connection.execute(f"UPDATE videos SET {NEW} = position + 100")
+        connection.execute("UPDATE fetches SET raw_json = '{' WHERE author_id = '1001'")
+        connection.commit()
+    ResultStore(db).close()
+    stored = sql(db, f"SELECT author_id, position, {NEW} FROM videos ORDER BY 1, 2")
+    assert len(stored) == 24
+    assert [row[2] for row in stored if row[0] == "1001"] == [
+        row[1] + 100 for row in stored if row[0] == "1001"
+    ]
+    assert {row[2] for row in stored if row[0] != "1001"} == {None}  # rebuilt by this one
+    with ResultStore(db, readonly=True) as store:
+        kept = [row for row in store.video_rows() if row["author_id"] == "1001"]
+    assert [json.loads(row["extra"])[NEW] for row in kept] == [r["position"] + 100 for r in kept]

@@ -28,7 +28,7 @@ def test_concurrent_async_calls_spread_over_shards_and_release_them() -> None:
             async with anyio.create_task_group() as tg:
                 for i in range(64):
                     tg.start_soon(client.author_rec_videos, str(7000000000000000000 + i))
-            used = [len(shard._pool.connections) for shard in transport._shards]
+            used = [len(shard.connections) for shard in transport._shards]
             return [*transport._load.counts, *used]
 
     with MockServer(tokens={TOKEN}, latency=0.05) as server:

@@ -7,11 +7,10 @@ with XingtuClient() as client:              # token from JUSTONEAPI_TOKEN
 """
 
 import importlib
-import logging as _logging
 from typing import TYPE_CHECKING, Any
 
 from ._config import Environment
-from ._redact import install_log_redaction as _install_log_redaction
+from ._redact import install_log_masking
 from ._spec_data import PlatformName
 from ._spec_release import SPEC_RELEASE_ID
 from ._version import __version__
@@ -22,6 +21,7 @@ from .errors import (
     ClientClosedError,
     CollectionFailedError,
     DailyQuotaExceededError,
+    DependencyFallbackWarning,
     InsufficientBalanceError,
     InternalServerError,
     InvalidParameterError,
@@ -83,9 +83,6 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-_logging.getLogger(__name__).addHandler(_logging.NullHandler())
-_install_log_redaction()
-
 __all__ = [
     "CATEGORIES",
     "SPEC_RELEASE_ID",
@@ -101,6 +98,7 @@ __all__ = [
     "CollectionFailedError",
     "ConcurrencyController",
     "DailyQuotaExceededError",
+    "DependencyFallbackWarning",
     "Environment",
     "Failure",
     "InsufficientBalanceError",
@@ -128,5 +126,6 @@ __all__ = [
     "WrongEventLoopError",
     "XingtuClient",
     "__version__",
+    "install_log_masking",
     "outcomes_to_dataframe",
 ]

@@ -12,10 +12,11 @@ What the httpx path guarantees holds here too:
   so a small compressed answer cannot inflate past the cap;
 * one deadline for the whole call: ``ClientTimeout(total=timeout)`` covers the pool, the
   connection, the headers and every body read;
-* ``HTTP_PROXY``/``HTTPS_PROXY``/``NO_PROXY`` are honoured, read once per host and
+* ``HTTP_PROXY``/``HTTPS_PROXY``/``NO_PROXY`` are honoured, read once per endpoint and
   session as httpx reads them once per client (aiohttp's own ``trust_env=True`` would look
   them up, and ``~/.netrc``, in a worker thread on every request: two thread hops per
-  call); aiohttp takes ``http://`` proxies only and no ``ALL_PROXY``;
+  call); aiohttp takes ``http://`` proxies only and no ``ALL_PROXY`` (and ``~/.netrc`` is
+  not read for a proxy's password: give it in the proxy URL, as httpx needs it);
   certificates are checked against the same CA bundle as httpx's, redirects are not
   followed, and no cookie jar is kept.
 
@@ -26,14 +27,15 @@ Errors become the package's own (``TransportError``, ``RequestTimeoutError``,
 from __future__ import annotations
 
 import asyncio
+import base64
 import time
+import urllib.request
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import aiohttp
 import httpx
 import yarl
-from aiohttp.helpers import get_env_proxy_for_url
 
 from ._codings import ACCEPT_ENCODING
 from ._version import __version__
@@ -52,7 +54,7 @@ class AiohttpSender:
         self._max_connections = max_connections
         self._session: aiohttp.ClientSession | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._proxies: dict[tuple[str, str | None], dict[str, Any]] = {}
+        self._proxies: dict[str, dict[str, Any]] = {}
         self._headers = {
             "Accept": "application/json",
             "Accept-Encoding": ACCEPT_ENCODING,  # only what _codings decodes with a bound
@@ -80,18 +82,12 @@ class AiohttpSender:
             self._proxies.clear()
         return self._session
 
-    def _proxy(self, url: yarl.URL) -> dict[str, Any]:
-        """The proxy arguments for ``url`` from ``HTTP(S)_PROXY``/``NO_PROXY``."""
-        key = (url.scheme, url.host)
-        found = self._proxies.get(key)
+    def _proxy(self, endpoint: str, url: yarl.URL) -> dict[str, Any]:
+        """The proxy arguments for ``url`` (at ``endpoint``, its URL without the query)
+        from ``HTTP(S)_PROXY``/``NO_PROXY``."""
+        found = self._proxies.get(endpoint)
         if found is None:
-            try:
-                proxy, auth = get_env_proxy_for_url(url)
-            except LookupError:
-                found = {}
-            else:
-                found = {"proxy": proxy, "proxy_auth": auth}
-            self._proxies[key] = found
+            found = self._proxies[endpoint] = environment_proxy(url)
         return found
 
     async def send(
@@ -109,7 +105,7 @@ class AiohttpSender:
                     url,
                     allow_redirects=False,
                     timeout=aiohttp.ClientTimeout(total=client.timeout),
-                    **self._proxy(url),
+                    **self._proxy(client._url, url),
                 ) as response:
                     body = client._collector(response.headers, deadline)
                     async for chunk in response.content.iter_any():
@@ -125,6 +121,29 @@ class AiohttpSender:
         session, self._session = self._session, None
         if session is not None and self._loop is _running_loop():
             await session.close()
+
+
+def environment_proxy(url: yarl.URL) -> dict[str, Any]:
+    """The proxy arguments for ``url`` as aiohttp's ``trust_env`` reads them, through the
+    standard library (:func:`urllib.request.getproxies`, ``proxy_bypass``): an ``http://``
+    proxy for the URL's scheme; ``{}`` for none (``NO_PROXY``, an ``https://`` proxy
+    aiohttp cannot use, no variable). The proxy's userinfo becomes a
+    ``Proxy-Authorization`` header: on the request itself for an ``http://`` URL, on the
+    ``CONNECT`` for an ``https://`` one (``proxy_auth``/``BasicAuth`` are deprecated)."""
+    if url.host is not None and urllib.request.proxy_bypass(url.host):
+        return {}
+    setting = urllib.request.getproxies().get(url.scheme)
+    if not setting:
+        return {}
+    proxy = yarl.URL(setting)
+    if proxy.scheme != "http":
+        return {}
+    found: dict[str, Any] = {"proxy": proxy.with_user(None)}
+    if proxy.user is not None:
+        credentials = f"{proxy.user}:{proxy.password or ''}".encode()
+        header = {"Proxy-Authorization": "Basic " + base64.b64encode(credentials).decode()}
+        found["proxy_headers" if url.scheme == "https" else "headers"] = header
+    return found
 
 
 def _running_loop() -> asyncio.AbstractEventLoop | None:

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import enum
 import ipaddress
-import logging
 import math
 import os
 import re
 from urllib.parse import urlsplit
 
-from ._redact import display_url, redact, url_secrets
+from ._redact import display_url, package_logger, redact, url_secrets
 
 __all__ = [
     "DEFAULT_MAX_RESPONSE_BYTES",
@@ -165,7 +164,7 @@ def resolve_endpoint(
         url = chosen.base_url
     if len(given) > 1:
         ignored = ", ".join(_shown(name, other) for name, other in given[1:])
-        logging.getLogger("justoneapi_xingtu").info(
+        package_logger().info(
             "using %s (%s); ignored: %s", display_url(url), _shown(source, value), ignored
         )
     return chosen, url

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import quote, quote_plus, unquote
 
-__all__ = ["MASK", "Redactor", "display_url", "install_log_redaction", "redact"]
+__all__ = ["MASK", "Redactor", "display_url", "install_log_masking", "redact"]
 
 MASK = "***"
 _TOKEN_IN_QUERY = re.compile(r"(?i)(token=)[^&\s\"'<>#]*")
@@ -114,16 +114,28 @@ def remember(redactor: Redactor) -> None:
     global _live
     with _lock:
         _live = (*(ref for ref in _live if ref() is not None), weakref.ref(redactor))
+    install_log_masking()
 
 
-_GUARDED = ("httpx", "httpcore", "hpack", "h2", "hyperframe", "justoneapi_xingtu")
+_GUARDED = ("httpx", "httpcore", "hpack", "h2", "hyperframe", "aiohttp", "justoneapi_xingtu")
 # HTTP/2 loggers write compressed header blocks (HPACK, Huffman-coded): a token inside
 # cannot be found there, so such bytes are shown by their length only.
 _BINARY = ("hpack", "h2", "hyperframe")
 
 
-def _guarded(name: str, prefixes: tuple[str, ...] = _GUARDED) -> bool:
-    return any(name == prefix or name.startswith(prefix + ".") for prefix in prefixes)
+def _children(prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(prefix + "." for prefix in prefixes)
+
+
+def _guarded(
+    name: str, prefixes: tuple[str, ...] = _GUARDED, children: tuple[str, ...] = _children(_GUARDED)
+) -> bool:
+    """Whether logger ``name`` is one of ``prefixes`` or a child of one (a test made for
+    every record of every logger once masking is installed: two string operations)."""
+    return name in prefixes or name.startswith(children)
+
+
+_BINARY_CHILDREN = _children(_BINARY)
 
 
 def _opaque(arg: object) -> object:
@@ -137,70 +149,86 @@ def _opaque(arg: object) -> object:
 def scrub_record(record: logging.LogRecord) -> None:
     """Rewrite ``record`` with every secret masked (a no-op when there is none)."""
     args = record.args
-    if _guarded(record.name, _BINARY) and isinstance(args, tuple):
+    if _guarded(record.name, _BINARY, _BINARY_CHILDREN) and isinstance(args, tuple):
         record.args = tuple(_opaque(arg) for arg in args)
     try:
         message = record.getMessage()
     except Exception:  # noqa: BLE001 - a malformed record is not ours to break
         return
-    cleaned = _GENERIC(message)  # token= values and URL userinfo, whoever made the record
-    for ref in _live:
+    cleaned = message
+    for ref in _live:  # each live client's own secrets, in every form
         redactor = ref()
-        if redactor is not None:
-            cleaned = redactor(cleaned)
+        if redactor is not None and redactor._pattern is not None:
+            cleaned = redactor._pattern.sub(MASK, cleaned)
+    cleaned = _GENERIC(cleaned)  # token= values and URL userinfo, whoever made the record
     if cleaned != message or record.args is not args:
         record.msg, record.args = cleaned, None
 
 
-class RedactingFilter(logging.Filter):
-    """A logging filter that masks secrets in each record (see :func:`scrub_record`)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        scrub_record(record)
-        return True
+PACKAGE_LOGGER = "justoneapi_xingtu"
 
 
-_FILTER = RedactingFilter()
-# A logger's filters see only the records made on that very logger, not its children's:
-# the record factory below covers every logger of the stack, these are the fallback if
-# someone replaces the factory without chaining it.
-_FALLBACK_LOGGERS = (
-    "httpx",
-    "httpcore",
-    "httpcore.connection",
-    "httpcore.http11",
-    "httpcore.http2",
-    "httpcore.proxy",
-    "httpcore.socks",
-    "hpack",
-    "hpack.hpack",
-    "hpack.table",
-    "h2",
-)
+def package_logger() -> logging.Logger:
+    """The package's logger, looked up when a line is written: neither importing the
+    package nor making a client creates a logger (a later ``logging.config.dictConfig``
+    would disable it) or adds a handler (with no logging configured, Python's last-resort
+    handler shows WARNING lines on stderr, INFO and DEBUG are silent)."""
+    return logging.getLogger(PACKAGE_LOGGER)
 
 
-def _redacting_factory(previous: Callable[..., logging.LogRecord]) -> Callable[..., Any]:
+# -- the masking record factory -----------------------------------------------------------
+# Why a record factory, and not filters: a logger's filters see only the records made on
+# that very logger (not its children's, nor those of a logger with its own handlers), and
+# filtering the HTTP stack's loggers means creating them, which a later dictConfig then
+# disables. Handlers are the host's. A factory sees every record when it is made, before
+# any logger, filter or handler; ``dictConfig`` does not touch it.
+#
+# Chaining: it wraps whatever factory is set when it is installed. A host that sets its
+# own factory later usually chains to the one it finds (ours: still masked); one that does
+# not is wrapped again at the client's next call (:func:`keep_log_masking`). Whatever the
+# chain, the outermost of our wrappers scrubs a record, once (an inner one, reached
+# through the host's factory, leaves it to the outer).
+
+_state = threading.local()
+_installed: Callable[..., logging.LogRecord] | None = None
+
+
+def _masking_factory(previous: Callable[..., logging.LogRecord]) -> Callable[..., Any]:
     def make_record(*args: Any, **kwargs: Any) -> logging.LogRecord:
-        record = previous(*args, **kwargs)
+        if getattr(_state, "busy", False):  # an outer wrapper of ours scrubs it
+            return previous(*args, **kwargs)
+        _state.busy = True
+        try:
+            record = previous(*args, **kwargs)
+        finally:
+            _state.busy = False
         if _guarded(record.name):
             scrub_record(record)
         return record
 
-    make_record.justoneapi_redacting = True  # type: ignore[attr-defined]
     return make_record
 
 
-def install_log_redaction() -> None:
-    """Mask secrets in every record of the HTTP stack's loggers (httpx, httpcore, hpack,
-    h2 and their children) and this package's, before any handler sees it (idempotent).
+def install_log_masking() -> None:
+    """Mask secrets in every log record of this package and of the HTTP stack (``httpx``,
+    ``httpcore``, ``hpack``, ``h2``, ``hyperframe`` and their children) when it is made,
+    before any filter or handler sees it; other loggers' records are left as they are.
 
-    Done when a record is made (:func:`logging.setLogRecordFactory`, chained to the
-    factory already set), so it holds whichever logger, handler or filter is involved.
+    Done by the first client (and again by a client's call if another record factory
+    replaced this one without chaining it); call it yourself to mask before that.
+    Importing the package does nothing to logging. Idempotent and cheap.
     """
-    current = logging.getLogRecordFactory()
-    if not getattr(current, "justoneapi_redacting", False):
-        logging.setLogRecordFactory(_redacting_factory(current))
-    for name in _FALLBACK_LOGGERS:
-        logger = logging.getLogger(name)
-        if _FILTER not in logger.filters:
-            logger.addFilter(_FILTER)
+    global _installed
+    with _lock:
+        current = logging.getLogRecordFactory()
+        if current is _installed:
+            return
+        _installed = _masking_factory(current)
+        logging.setLogRecordFactory(_installed)
+
+
+def keep_log_masking() -> None:
+    """:func:`install_log_masking` unless it is still the factory in place (a call's
+    check: one comparison)."""
+    if logging.getLogRecordFactory() is not _installed:
+        install_log_masking()

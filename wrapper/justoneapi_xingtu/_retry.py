@@ -12,7 +12,6 @@ the server's ``Retry-After`` honoured as an instruction.
 from __future__ import annotations
 
 import contextlib
-import logging
 import math
 import random
 import time
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import anyio
 
+from ._redact import package_logger
 from .errors import error_kind
 
 if TYPE_CHECKING:
@@ -40,7 +40,6 @@ __all__ = [
     "wait_for",
 ]
 
-logger = logging.getLogger("justoneapi_xingtu")
 
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
@@ -98,7 +97,7 @@ def log_retry(
         what += f", HTTP {error.http_status}"
     rid = f" [request id {error.request_id}]" if error.request_id else ""
     count = f"{retry}/{of}" if of is not None else str(retry)
-    logger.info("author %s: %s; retry %s in %.2f s%s", author_id, what, count, delay, rid)
+    package_logger().info("author %s: %s; retry %s in %.2f s%s", author_id, what, count, delay, rid)
 
 
 # -- waiting: one place, so that tests can make retries instant -------------------------

@@ -12,10 +12,15 @@ The pools also carry two things httpx does not do by itself:
 - the whole-call deadline (:func:`deadline`): httpx's timeouts are per socket operation,
   so a server trickling one byte per read never trips them. Every connect, TLS
   handshake, write and read of a call made inside ``with deadline(seconds)`` is given
-  ``min(its own timeout, the time left)``, headers included.
+  ``min(its own timeout, the time left)``, headers included; a call it cuts fails with
+  ``DEADLINE_PASSED``.
 - proxies (:func:`proxy_mounts`): a client given its own transport loses the mounts httpx
   builds from ``HTTP_PROXY``/``HTTPS_PROXY``/``ALL_PROXY``/``NO_PROXY``; they are rebuilt
-  here from httpx's own reading of the environment, each proxy a sharded pool too.
+  here by the rules httpx documents, each proxy a sharded pool too.
+
+Only public APIs: the httpcore pools are built here (``network_backend=`` of their
+constructors carries the deadline), the transports are ``httpx.BaseTransport``s of their
+own, and the environment is read with :func:`urllib.request.getproxies`.
 
 Used only for the pools the clients create themselves; a caller's ``http_client`` is
 left as it is.
@@ -24,18 +29,20 @@ left as it is.
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import ssl
 import threading
 import time
 import typing
+import urllib.request
 from collections.abc import AsyncIterator, Iterable, Iterator
 from contextvars import ContextVar
 
 import httpcore
 import httpx
-from httpx._utils import get_environment_proxies  # httpx's own trust_env reading
 
 CONNECTIONS_PER_SHARD = 8
+DEADLINE_PASSED = "the whole-call deadline passed"
 
 _DEADLINE: ContextVar[float | None] = ContextVar("justoneapi_xingtu_deadline", default=None)
 
@@ -59,7 +66,7 @@ def _clamp(timeout: float | None, expired: type[Exception]) -> float | None:
         return timeout
     left = end - time.monotonic()
     if left <= 0:
-        raise expired("the whole-call deadline passed")
+        raise expired(DEADLINE_PASSED)
     return left if timeout is None else min(timeout, left)
 
 
@@ -174,23 +181,6 @@ class _AsyncBackend(httpcore.AsyncNetworkBackend):
         await self._backend.sleep(seconds)
 
 
-def _with_deadlines(transport: httpx.HTTPTransport) -> httpx.HTTPTransport:
-    """Route the transport's sockets through :class:`_Backend`.
-
-    httpx builds its httpcore pool (direct, HTTP proxy or SOCKS proxy) without a way to
-    pass a network backend, so the one the pool made is wrapped in place.
-    """
-    pool = transport._pool
-    pool._network_backend = _Backend(pool._network_backend)
-    return transport
-
-
-def _async_with_deadlines(transport: httpx.AsyncHTTPTransport) -> httpx.AsyncHTTPTransport:
-    pool = transport._pool
-    pool._network_backend = _AsyncBackend(pool._network_backend)
-    return transport
-
-
 def tls_failure(error: BaseException) -> ssl.SSLError | None:
     """The TLS error behind an httpx exception, when the handshake itself was refused
     (untrusted certificate, a plain-HTTP server behind ``https://``, no common protocol):
@@ -211,6 +201,112 @@ def tls_failure(error: BaseException) -> ssl.SSLError | None:
             return seen
         seen = seen.__cause__ or seen.__context__
     return None
+
+
+# -- httpcore's errors as httpx's ---------------------------------------------------------
+
+# Both sides are public classes; each httpcore error maps to the httpx error of the same
+# name, found through the exception's MRO so the most specific one wins.
+_ERRORS: dict[type[Exception], type[httpx.HTTPError]] = {
+    httpcore.TimeoutException: httpx.TimeoutException,
+    httpcore.ConnectTimeout: httpx.ConnectTimeout,
+    httpcore.ReadTimeout: httpx.ReadTimeout,
+    httpcore.WriteTimeout: httpx.WriteTimeout,
+    httpcore.PoolTimeout: httpx.PoolTimeout,
+    httpcore.NetworkError: httpx.NetworkError,
+    httpcore.ConnectError: httpx.ConnectError,
+    httpcore.ReadError: httpx.ReadError,
+    httpcore.WriteError: httpx.WriteError,
+    httpcore.ProxyError: httpx.ProxyError,
+    httpcore.UnsupportedProtocol: httpx.UnsupportedProtocol,
+    httpcore.ProtocolError: httpx.ProtocolError,
+    httpcore.LocalProtocolError: httpx.LocalProtocolError,
+    httpcore.RemoteProtocolError: httpx.RemoteProtocolError,
+}
+
+
+def _deadline_passed() -> bool:
+    end = _DEADLINE.get()
+    return end is not None and time.monotonic() >= end
+
+
+@contextlib.contextmanager
+def _httpx_errors() -> Iterator[None]:
+    """Raise httpcore's errors as httpx's; a timeout once the whole-call deadline has
+    passed says so (rather than which socket operation happened to be cut)."""
+    try:
+        yield
+    except Exception as exc:
+        for kind in type(exc).__mro__:
+            target = _ERRORS.get(kind)
+            if target is not None:
+                timed_out = issubclass(target, httpx.TimeoutException)
+                detail = DEADLINE_PASSED if timed_out and _deadline_passed() else str(exc)
+                raise target(detail) from exc
+        raise
+
+
+def _core_request(request: httpx.Request) -> httpcore.Request:
+    url = request.url
+    return httpcore.Request(
+        method=request.method,
+        url=httpcore.URL(
+            scheme=url.raw_scheme, host=url.raw_host, port=url.port, target=url.raw_path
+        ),
+        headers=request.headers.raw,
+        content=request.stream,
+        extensions=request.extensions,
+    )
+
+
+# -- the pools ------------------------------------------------------------------------------
+
+_LIMITS: dict[str, typing.Any] = {
+    "max_connections": CONNECTIONS_PER_SHARD,
+    "max_keepalive_connections": CONNECTIONS_PER_SHARD,
+    "keepalive_expiry": 5.0,  # httpx's default
+}
+
+
+def _pool(
+    kinds: tuple[type, type, type],
+    backend: httpcore.NetworkBackend | httpcore.AsyncNetworkBackend,
+    context: ssl.SSLContext,
+    proxy: str | None,
+) -> typing.Any:
+    """One httpcore pool (direct, HTTP(S) proxy or SOCKS proxy) as ``httpx.HTTPTransport``
+    builds it, but with ``backend`` given through the pools' public constructors."""
+    direct, http_proxy, socks_proxy = kinds
+    if proxy is None:
+        return direct(ssl_context=context, network_backend=backend, **_LIMITS)
+    parsed = httpx.Proxy(url=proxy)  # refuses an unknown scheme, takes the userinfo out
+    url = httpcore.URL(
+        scheme=parsed.url.raw_scheme,
+        host=parsed.url.raw_host,
+        port=parsed.url.port,
+        target=parsed.url.raw_path,
+    )
+    if parsed.url.scheme in ("http", "https"):
+        return http_proxy(
+            proxy_url=url,
+            proxy_auth=parsed.raw_auth,
+            proxy_headers=parsed.headers.raw,
+            ssl_context=context,
+            proxy_ssl_context=parsed.ssl_context,
+            network_backend=backend,
+            **_LIMITS,
+        )
+    return socks_proxy(  # socks5, socks5h: needs socksio, as httpx's would
+        proxy_url=url,
+        proxy_auth=parsed.raw_auth,
+        ssl_context=context,
+        network_backend=backend,
+        **_LIMITS,
+    )
+
+
+_SYNC_POOLS = (httpcore.ConnectionPool, httpcore.HTTPProxy, httpcore.SOCKSProxy)
+_ASYNC_POOLS = (httpcore.AsyncConnectionPool, httpcore.AsyncHTTPProxy, httpcore.AsyncSOCKSProxy)
 
 
 class _Load:
@@ -235,50 +331,57 @@ def _shard_count(max_connections: int) -> int:
     return max(1, -(-max_connections // CONNECTIONS_PER_SHARD))
 
 
-def _shard_limits() -> httpx.Limits:
-    return httpx.Limits(
-        max_connections=CONNECTIONS_PER_SHARD, max_keepalive_connections=CONNECTIONS_PER_SHARD
-    )
+class _SyncBody(httpx.SyncByteStream):
+    """A pool's response body: httpx's errors, and its shard released when closed."""
 
-
-class _SyncRelease(httpx.SyncByteStream):
-    def __init__(self, stream: httpx.SyncByteStream, load: _Load, index: int) -> None:
+    def __init__(self, stream: typing.Any, load: _Load, index: int) -> None:
         self._stream, self._load, self._index = stream, load, index
         self._released = False
 
     def __iter__(self) -> Iterator[bytes]:
-        yield from self._stream
+        with _httpx_errors():
+            yield from self._stream
 
     def close(self) -> None:
         try:
-            self._stream.close()
+            with _httpx_errors():
+                self._stream.close()
         finally:
             if not self._released:
                 self._released = True
                 self._load.release(self._index)
 
 
-class _AsyncRelease(httpx.AsyncByteStream):
-    def __init__(self, stream: httpx.AsyncByteStream, load: _Load, index: int) -> None:
+class _AsyncBody(httpx.AsyncByteStream):
+    def __init__(self, stream: typing.Any, load: _Load, index: int) -> None:
         self._stream, self._load, self._index = stream, load, index
         self._released = False
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        async for chunk in self._stream:
-            yield chunk
+        with _httpx_errors():
+            async for chunk in self._stream:
+                yield chunk
 
     async def aclose(self) -> None:
         try:
-            await self._stream.aclose()
+            with _httpx_errors():
+                await self._stream.aclose()
         finally:
             if not self._released:
                 self._released = True
                 self._load.release(self._index)
 
 
+def _intercepted(method: typing.Any, name: str) -> bool:
+    """Whether a tool replaced httpx's own transport method (vcrpy does, to record and
+    replay): then the calls go through it, on a plain ``httpx.HTTPTransport``, so that the
+    tool sees them (without the shards and the whole-call deadline at the sockets)."""
+    return hasattr(method, "__wrapped__") or getattr(method, "__qualname__", name) != name
+
+
 class ShardedTransport(httpx.BaseTransport):
     """``max_connections`` spread over pools of 8, each request to the least busy one;
-    through ``proxy`` when given."""
+    through ``proxy`` when given; every socket operation bounded by :func:`deadline`."""
 
     def __init__(
         self,
@@ -289,33 +392,45 @@ class ShardedTransport(httpx.BaseTransport):
         count = _shard_count(max_connections)
         # one for all shards (and the proxy mounts beside them): loading CAs costs ~20 ms
         context = ssl_context or httpx.create_ssl_context()
-        self._shards = [
-            _with_deadlines(
-                httpx.HTTPTransport(verify=context, limits=_shard_limits(), proxy=proxy)
-            )
-            for _ in range(count)
-        ]
+        backend = _Backend(httpcore.SyncBackend())
+        self._shards = [_pool(_SYNC_POOLS, backend, context, proxy) for _ in range(count)]
         self._load = _Load(count)
         self.ssl_context = context
+        self._proxy = proxy
+        self._plain_transport: httpx.HTTPTransport | None = None
+
+    def _plain(self) -> httpx.HTTPTransport:
+        if self._plain_transport is None:
+            self._plain_transport = httpx.HTTPTransport(verify=self.ssl_context, proxy=self._proxy)
+        return self._plain_transport
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        patched = httpx.HTTPTransport.handle_request
+        if _intercepted(patched, "HTTPTransport.handle_request"):
+            return patched(self._plain(), request)
         index = self._load.acquire()
         try:
-            response = self._shards[index].handle_request(request)
+            with _httpx_errors():
+                answer = self._shards[index].handle_request(_core_request(request))
         except BaseException:
             self._load.release(index)
             raise
-        assert isinstance(response.stream, httpx.SyncByteStream)
-        response.stream = _SyncRelease(response.stream, self._load, index)
-        return response
+        return httpx.Response(
+            status_code=answer.status,
+            headers=answer.headers,
+            stream=_SyncBody(answer.stream, self._load, index),
+            extensions=answer.extensions,
+        )
 
     def close(self) -> None:
         for shard in self._shards:
             shard.close()
+        if self._plain_transport is not None:
+            self._plain_transport.close()
 
 
 class AsyncShardedTransport(httpx.AsyncBaseTransport):
-    """The async twin of :class:`ShardedTransport`."""
+    """The async twin of :class:`ShardedTransport` (asyncio or trio, through anyio)."""
 
     def __init__(
         self,
@@ -325,29 +440,81 @@ class AsyncShardedTransport(httpx.AsyncBaseTransport):
     ) -> None:
         count = _shard_count(max_connections)
         context = ssl_context or httpx.create_ssl_context()
-        self._shards = [
-            _async_with_deadlines(
-                httpx.AsyncHTTPTransport(verify=context, limits=_shard_limits(), proxy=proxy)
-            )
-            for _ in range(count)
-        ]
+        backend = _AsyncBackend(httpcore.AnyIOBackend())
+        self._shards = [_pool(_ASYNC_POOLS, backend, context, proxy) for _ in range(count)]
         self._load = _Load(count)
         self.ssl_context = context
+        self._proxy = proxy
+        self._plain_transport: httpx.AsyncHTTPTransport | None = None
+
+    def _plain(self) -> httpx.AsyncHTTPTransport:
+        if self._plain_transport is None:
+            self._plain_transport = httpx.AsyncHTTPTransport(
+                verify=self.ssl_context, proxy=self._proxy
+            )
+        return self._plain_transport
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        patched = httpx.AsyncHTTPTransport.handle_async_request
+        if _intercepted(patched, "AsyncHTTPTransport.handle_async_request"):
+            return await patched(self._plain(), request)
         index = self._load.acquire()
         try:
-            response = await self._shards[index].handle_async_request(request)
+            with _httpx_errors():
+                answer = await self._shards[index].handle_async_request(_core_request(request))
         except BaseException:
             self._load.release(index)
             raise
-        assert isinstance(response.stream, httpx.AsyncByteStream)
-        response.stream = _AsyncRelease(response.stream, self._load, index)
-        return response
+        return httpx.Response(
+            status_code=answer.status,
+            headers=answer.headers,
+            stream=_AsyncBody(answer.stream, self._load, index),
+            extensions=answer.extensions,
+        )
 
     async def aclose(self) -> None:
         for shard in self._shards:
             await shard.aclose()
+        if self._plain_transport is not None:
+            await self._plain_transport.aclose()
+
+
+# -- proxies from the environment ----------------------------------------------------------
+
+
+def environment_proxies() -> dict[str, str | None]:
+    """httpx's ``trust_env`` reading of ``HTTP_PROXY``/``HTTPS_PROXY``/``ALL_PROXY``/
+    ``NO_PROXY`` as mount patterns (pattern -> proxy URL, or None for direct), from the
+    standard library's :func:`urllib.request.getproxies` and the rules httpx documents
+    (curl's ``NO_PROXY``: ``*`` disables every proxy, ``.example.com`` its subdomains,
+    ``example.com`` the domain and its subdomains, IP addresses and ``localhost`` as is).
+    """
+    found = urllib.request.getproxies()
+    mounts: dict[str, str | None] = {}
+    for scheme in ("http", "https", "all"):
+        if url := found.get(scheme):
+            mounts[f"{scheme}://"] = url if "://" in url else f"http://{url}"
+    for host in (part.strip() for part in found.get("no", "").split(",")):
+        if host == "*":
+            return {}
+        if not host:
+            continue
+        if "://" in host:
+            mounts[host] = None
+        elif _is_ip(host, 4) or host.lower() == "localhost":
+            mounts[f"all://{host}"] = None
+        elif _is_ip(host, 6):
+            mounts[f"all://[{host}]"] = None
+        else:
+            mounts[f"all://*{host}"] = None
+    return mounts
+
+
+def _is_ip(host: str, version: int) -> bool:
+    try:
+        return ipaddress.ip_address(host.split("/")[0]).version == version
+    except ValueError:
+        return False
 
 
 def proxy_mounts(
@@ -357,7 +524,7 @@ def proxy_mounts(
     environment (``trust_env``), each proxy a sharded pool, ``NO_PROXY`` patterns direct."""
     return {
         pattern: None if url is None else ShardedTransport(max_connections, url, ssl_context)
-        for pattern, url in get_environment_proxies().items()
+        for pattern, url in environment_proxies().items()
     }
 
 
@@ -367,5 +534,5 @@ def async_proxy_mounts(
     """The async twin of :func:`proxy_mounts`."""
     return {
         pattern: None if url is None else AsyncShardedTransport(max_connections, url, ssl_context)
-        for pattern, url in get_environment_proxies().items()
+        for pattern, url in environment_proxies().items()
     }

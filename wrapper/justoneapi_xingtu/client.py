@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # the batch engine is imported on first use: `import` stays f
 __all__ = ["AsyncXingtuClient", "XingtuClient"]
 
 MAX_CONNECTIONS = 256
+Backend = Literal["httpx", "aiohttp"]
 
 
 class XingtuClient(BaseClient):
@@ -235,9 +236,13 @@ class AsyncXingtuClient(BaseClient):
     """Asynchronous twin of :class:`XingtuClient` (asyncio or trio, through anyio).
 
     Same arguments, except ``http_client`` is an ``httpx.AsyncClient``, and ``backend``:
-    ``"httpx"`` (default) or ``"aiohttp"`` (asyncio only, the ``[aiohttp]`` extra): the
+    ``"httpx"`` or ``"aiohttp"`` (asyncio only, the ``[aiohttp]`` or ``[cli]`` extra): the
     same calls on aiohttp's connection pool, for about a third of the CPU per call when
-    many calls are in flight (see README, Performance)::
+    many calls are in flight (see README, Performance). Not given (``None``): single calls
+    use httpx (asyncio or trio), and :meth:`author_rec_videos_many` (asyncio only anyway)
+    uses aiohttp when it is installed and can serve the connection (no ``http_client``,
+    no proxy it cannot use), httpx otherwise. A choice given here, or to
+    ``author_rec_videos_many(backend=...)``, wins::
 
         async with AsyncXingtuClient() as client:
             result = await client.author_rec_videos("7012345678901234567")
@@ -257,7 +262,7 @@ class AsyncXingtuClient(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.AsyncClient | None = None,
-        backend: Literal["httpx", "aiohttp"] = "httpx",
+        backend: Backend | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -275,7 +280,12 @@ class AsyncXingtuClient(BaseClient):
         from ._transport import AsyncShardedTransport, async_proxy_mounts
 
         self._owns_http = http_client is None
+        self._own_pool = http_client is None  # unlike _owns_http, the same in every copy
         self._aiohttp: AiohttpSender | None = _aiohttp_backend(backend, http_client)
+        self._backend: Backend | None = backend
+        # aiohttp senders made on demand for a batch: shared with the with_options() copies
+        # and closed with the client.
+        self._batch_senders: dict[str, AiohttpSender] = {}
         if http_client is None:
             direct = AsyncShardedTransport(MAX_CONNECTIONS)
             http_client = httpx.AsyncClient(
@@ -317,12 +327,17 @@ class AsyncXingtuClient(BaseClient):
         rate_per_s: float | None = None,
         adaptive: bool = True,
         max_rate_limit_retries: int = DEFAULT_MAX_RATE_LIMIT_RETRIES,
+        backend: Backend | None = None,
     ) -> AsyncBatch:
         """See :meth:`XingtuClient.author_rec_videos_many` (asyncio)::
 
         async with client.author_rec_videos_many(ids) as batch:
             async for outcome in batch:
                 print(outcome.author_id, outcome.ok)
+
+        ``backend``: ``"httpx"`` or ``"aiohttp"`` for this batch; not given: the client's
+        ``backend`` if it was given, else aiohttp when it is installed and can serve the
+        connection (see the class), else httpx. ``batch.backend`` tells which it uses.
         """
         from .batch import AsyncBatch
 
@@ -335,7 +350,31 @@ class AsyncXingtuClient(BaseClient):
             rate_per_s=rate_per_s,
             adaptive=adaptive,
             max_rate_limit_retries=max_rate_limit_retries,
+            backend=backend,
         )
+
+    def _for_batch(self, backend: Backend | None) -> tuple[Backend, Self]:
+        """The backend a batch uses and a copy of this client sending on it, without the
+        client's own retries (the batch engine retries)."""
+        if backend is not None and backend not in ("httpx", "aiohttp"):
+            raise ValueError(f"backend: expected 'httpx' or 'aiohttp', got {backend!r}")
+        chosen: Backend = backend or self._backend or self._auto_backend()
+        single = self.with_options(max_retries=0)
+        if chosen == "httpx":
+            single._aiohttp = None
+        elif single._aiohttp is None:
+            if not self._own_pool:
+                raise ValueError("backend: 'aiohttp' cannot serve a client given http_client")
+            if "aiohttp" not in self._batch_senders:
+                self._batch_senders["aiohttp"] = _new_aiohttp_sender()
+            single._aiohttp = self._batch_senders["aiohttp"]
+        return chosen, single
+
+    def _auto_backend(self) -> Backend:
+        """aiohttp when it is installed and can serve this client, else httpx."""
+        if self._own_pool and aiohttp_installed() and _aiohttp_serves_proxies():
+            return "aiohttp"
+        return "httpx"
 
     async def _send(self, params: dict[str, str]) -> tuple[int, Mapping[str, str], bytes]:
         if self._aiohttp is not None:  # backend="aiohttp": the same call, on aiohttp
@@ -363,6 +402,8 @@ class AsyncXingtuClient(BaseClient):
             await self._http.aclose()
             if self._aiohttp is not None:
                 await self._aiohttp.aclose()
+            for sender in self._batch_senders.values():
+                await sender.aclose()
 
     async def __aenter__(self) -> Self:
         return self
@@ -377,17 +418,45 @@ class AsyncXingtuClient(BaseClient):
 
 
 def _aiohttp_backend(backend: object, http_client: object) -> AiohttpSender | None:
-    """The aiohttp sender for ``backend="aiohttp"``, None for httpx; a clear error else."""
-    if backend == "httpx":
+    """The aiohttp sender for ``backend="aiohttp"``, None for httpx (or not given); a clear
+    error else."""
+    if backend is None or backend == "httpx":
         return None
     if backend != "aiohttp":
         raise ValueError(f"backend: expected 'httpx' or 'aiohttp', got {backend!r}")
     if http_client is not None:
         raise ValueError("http_client: an httpx.AsyncClient cannot serve backend='aiohttp'")
+    return _new_aiohttp_sender()
+
+
+def _new_aiohttp_sender() -> AiohttpSender:
     try:
         from ._aiohttp import AiohttpSender
-    except ImportError:
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("aiohttp", "yarl"):
+            raise
         raise ValueError(
             "backend: 'aiohttp' needs aiohttp: pip install 'justoneapi-xingtu[aiohttp]'"
         ) from None
     return AiohttpSender(MAX_CONNECTIONS)
+
+
+def aiohttp_installed() -> bool:
+    """Whether ``backend="aiohttp"`` can be used (aiohttp and yarl import)."""
+    try:
+        from ._aiohttp import AiohttpSender  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _aiohttp_serves_proxies() -> bool:
+    """Whether the aiohttp backend honours every proxy the environment sets: it takes
+    ``http://`` proxies from ``HTTP_PROXY``/``HTTPS_PROXY`` only (no ``ALL_PROXY``)."""
+    import urllib.request
+
+    proxies = urllib.request.getproxies()
+    if "all" in proxies:
+        return False
+    chosen = (proxies[scheme] for scheme in ("http", "https") if scheme in proxies)
+    return all(proxy.lower().startswith("http://") for proxy in chosen)

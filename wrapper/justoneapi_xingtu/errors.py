@@ -36,6 +36,7 @@ __all__ = [
     "ClientClosedError",
     "CollectionFailedError",
     "DailyQuotaExceededError",
+    "DependencyFallbackWarning",
     "InsufficientBalanceError",
     "InternalServerError",
     "InvalidParameterError",
@@ -372,6 +373,13 @@ class BatchStopped(JustOneAPIError):
         """The business code of the cause (100, 303, 600 or 601)."""
         code = getattr(self.cause, "code", None)
         return code if isinstance(code, int) else None
+
+
+class DependencyFallbackWarning(UserWarning):
+    """A dependency no longer has an internal the package used for speed: the package
+    fell back to the dependency's public way, which works; the message names what was
+    lost. Warned once per process; upgrading the package (or pinning the dependency)
+    restores it."""
 
 
 def _rebuild(cls: type[JustOneAPIError], message: str, state: dict[str, object]) -> JustOneAPIError:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import heapq
-import logging
 import math
 import time
 from collections import deque
@@ -32,6 +31,7 @@ from .._config import (
     DEFAULT_MAX_CONCURRENCY,
     DEFAULT_MAX_RATE_LIMIT_RETRIES,
 )
+from .._redact import package_logger
 from .._spec import DEFAULT_PLATFORM, check_author_id, parse_platform
 from ..errors import (
     BatchStopped,
@@ -44,11 +44,9 @@ from ..models import AuthorRecVideos, BatchStats, Failure, Success
 from ._controller import ConcurrencyController, Ticket
 
 if TYPE_CHECKING:
-    from ..client import AsyncXingtuClient
+    from ..client import AsyncXingtuClient, Backend
 
 __all__ = ["AsyncBatch", "is_rate_limited"]
-
-logger = logging.getLogger("justoneapi_xingtu")
 
 
 def is_rate_limited(error: JustOneAPIError) -> bool:
@@ -95,7 +93,17 @@ async def _run(
     delayed: list[tuple[float, int, _Item]] = []  # (due, seq, item) heap
     seq = 0
     running: dict[asyncio.Future[AuthorRecVideos], tuple[_Item, Ticket]] = {}
+    # Calls report their own end (one callback each), so a wake-up costs what finished,
+    # not a pass over every call in flight as asyncio.wait() would make.
+    finished: deque[asyncio.Future[AuthorRecVideos]] = deque()
+    waiter: asyncio.Future[None] | None = None
+    loop = asyncio.get_running_loop()
     stats.started_at = clock()
+
+    def on_done(future: asyncio.Future[AuthorRecVideos]) -> None:
+        finished.append(future)
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
 
     def refresh() -> None:
         stats.in_flight = len(running)
@@ -128,23 +136,35 @@ async def _run(
                 stats.calls += 1
                 if item.attempts > 1:
                     stats.retried += 1
-                running[asyncio.ensure_future(call(item.author_id))] = (item, ticket)
+                started: asyncio.Future[AuthorRecVideos]
+                started = asyncio.ensure_future(call(item.author_id))
+                started.add_done_callback(on_done)
+                running[started] = (item, ticket)
             if delayed:
                 wait = min(wait, delayed[0][0] - now)
             refresh()
             timeout = None if math.isinf(wait) else max(wait, 0.0005)
-            if running:
-                done, _ = await asyncio.wait(
-                    running, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
-                )
-            else:
+            if not running:
                 await asyncio.sleep(timeout if timeout is not None else 0.0)
                 continue
+            if not finished:
+                waiter = loop.create_future()
+                alarm = None if timeout is None else loop.call_later(timeout, _wake, waiter)
+                try:
+                    await waiter
+                finally:
+                    waiter = None
+                    if alarm is not None:
+                        alarm.cancel()
             now = clock()
             outcomes: list[Success | Failure] = []
             stop: JustOneAPIError | None = None
-            for future in done:
-                item, ticket = running.pop(future)
+            while finished:
+                future = finished.popleft()
+                entry = running.pop(future, None)
+                if entry is None:
+                    continue  # ended after the batch gave it up (cancelled on a stop)
+                item, ticket = entry
                 error = future.exception()
                 if error is None:
                     controller.succeeded(ticket, now)
@@ -172,7 +192,7 @@ async def _run(
                     elif item.rate_limited < max_rate_limit_retries:
                         item.rate_limited += 1
                         ready.appendleft(item)  # first in line once the pause is over
-                        logger.debug(
+                        package_logger().debug(
                             "author %s: rate limited; retried after the pause", item.author_id
                         )
                     else:
@@ -214,7 +234,7 @@ async def _run(
                 unfinished += [entry[2] for entry in delayed]
                 order = {author_id: i for i, author_id in enumerate(ids)}
                 left = tuple(sorted((i.author_id for i in unfinished), key=order.__getitem__))
-                logger.warning("batch stopped: %s", stop)
+                package_logger().warning("batch stopped: %s", stop)
                 raise BatchStopped(stop, completed=stats.done, unfinished=left)
     finally:
         for future in running:
@@ -226,6 +246,11 @@ async def _run(
             running.clear()
         stats.finished_at = clock()
         refresh()
+
+
+def _wake(waiter: asyncio.Future[None]) -> None:
+    if not waiter.done():
+        waiter.set_result(None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,8 +292,9 @@ class AsyncBatch:
     """The outcomes of :meth:`AsyncXingtuClient.author_rec_videos_many`, as they complete.
 
     An async iterator (asyncio): ``async for outcome in batch``. ``stats`` and
-    ``controller`` are live while it runs. Leaving the loop early? Close it (``async
-    with`` or :meth:`aclose`) to cancel the calls in flight at once.
+    ``controller`` are live while it runs; ``backend`` names the HTTP backend in use.
+    Leaving the loop early? Close it (``async with`` or :meth:`aclose`) to cancel the
+    calls in flight at once.
     """
 
     def __init__(
@@ -282,6 +308,7 @@ class AsyncBatch:
         rate_per_s: float | None = None,
         adaptive: bool = True,
         max_rate_limit_retries: int = DEFAULT_MAX_RATE_LIMIT_RETRIES,
+        backend: Backend | None = None,
     ) -> None:
         options = _options(
             max_concurrency, initial_concurrency, rate_per_s, adaptive, max_rate_limit_retries
@@ -290,7 +317,8 @@ class AsyncBatch:
         self.platform = parse_platform(platform)
         self.controller = options.controller()
         self.stats = BatchStats(total=len(self.author_ids))
-        single = client.with_options(max_retries=0)
+        self.backend, single = client._for_batch(backend)
+        """The HTTP backend the calls go through: ``"httpx"`` or ``"aiohttp"``."""
         chosen = self.platform
 
         def call(author_id: str) -> Awaitable[AuthorRecVideos]:

@@ -4,6 +4,7 @@
                                 [--max-retries N] [--format table|json|jsonl|csv] [--csv-raw]
     xingtu batch IDS_FILE|- --db results.sqlite [--platform P] [--max-concurrency N]
                                 [--rate R] [--fixed-concurrency] [--refresh] [--env/--base-url]
+                                [--backend httpx|aiohttp]
     xingtu export --db results.sqlite --format csv|jsonl|parquet [--out PATH] [--csv-raw]
     xingtu demo                 rec-videos against the bundled mock server: no token, no network
 
@@ -48,7 +49,7 @@ from .._config import Environment, cleartext_warning
 from .._spec import PlatformName, check_author_id, parse_platform
 from .._spec_release import SPEC_RELEASE_ID, SPEC_SHA256
 from .._version import __version__
-from ..client import AsyncXingtuClient, XingtuClient
+from ..client import AsyncXingtuClient, XingtuClient, aiohttp_installed
 from ..errors import (
     BatchStopped,
     DailyQuotaExceededError,
@@ -63,7 +64,7 @@ from ..errors import (
 from ..io.export import write_csv, write_jsonl
 from ..io.rows import Tally, result_rows
 from ..io.store import ResultStore, StoreError, StoreFullError
-from ..models import AuthorRecVideos, BatchStats
+from ..models import AuthorRecVideos, BatchStats, Outcome
 from ._ids import IdsFileError, load_ids, read_ids
 from ._progress import PlainProgress, make_progress, status_line
 
@@ -300,6 +301,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--refresh", action="store_true", help="refetch every author, even those done"
     )
     batch.add_argument(
+        "--backend",
+        choices=("httpx", "aiohttp"),
+        help="HTTP library for the calls (default: aiohttp when installed, as the cli "
+        "extra does, for about a third of the CPU per call; else httpx)",
+    )
+    batch.add_argument(
         "--progress-every",
         type=float,
         default=5.0,
@@ -364,11 +371,11 @@ def _demo(args: argparse.Namespace, out: Any) -> int:
     return EXIT_OK
 
 
-def _summary(stats: BatchStats, store: ResultStore, out: Any) -> None:
+def _summary(stats: BatchStats, store: ResultStore, out: Any, backend: str) -> None:
     elapsed = stats.elapsed
     errors = ", ".join(f"{kind}: {n}" for kind, n in sorted(stats.errors.items()))
     out.write(
-        f"xingtu: done in {elapsed:.1f} s: {stats.succeeded} ok, {stats.failed} failed"
+        f"xingtu: done in {elapsed:.1f} s ({backend}): {stats.succeeded} ok, {stats.failed} failed"
         + (f" ({errors})" if errors else "")
         + f", {stats.total - stats.done} not fetched; {stats.calls} calls, "
         f"{stats.retried} retried, {stats.rate_limited} rate limited\n"
@@ -381,6 +388,41 @@ def _summary(stats: BatchStats, store: ResultStore, out: Any) -> None:
         + (f", {drifted} drifted value(s) kept as received in the drift column" if drifted else "")
         + "\n"
     )
+
+
+class _GroupWriter:
+    """Stores the outcomes that arrive together in one transaction.
+
+    The batch hands over every answer of one wake-up before it waits again; they are
+    written as soon as the event loop has its next turn (so a kill loses no more than
+    before: the calls in flight), and by :meth:`flush` at the end. A write that fails is
+    raised by the next :meth:`add` or :meth:`flush`.
+    """
+
+    def __init__(self, store: ResultStore) -> None:
+        self._store = store
+        self._pending: list[Outcome] = []
+        self._error: StoreError | None = None
+
+    def add(self, outcome: Outcome) -> None:
+        if self._error is not None:
+            raise self._error
+        if not self._pending:
+            asyncio.get_running_loop().call_soon(self._write_soon)
+        self._pending.append(outcome)
+
+    def _write_soon(self) -> None:
+        try:
+            self.flush()
+        except StoreError as error:
+            self._error = error
+
+    def flush(self) -> None:
+        if self._error is not None:
+            raise self._error
+        group, self._pending = self._pending, []
+        if group:
+            self._store.record_many(group)
 
 
 async def _run_batch(
@@ -398,6 +440,7 @@ async def _run_batch(
             max_concurrency=args.max_concurrency,
             rate_per_s=args.rate,
             adaptive=not args.fixed_concurrency,
+            backend=args.backend,
         )
         progress = make_progress(batch.stats, out, args.progress_every)
 
@@ -407,12 +450,13 @@ async def _run_batch(
                 progress.update()
 
         ticker = asyncio.create_task(tick())
+        writer = _GroupWriter(store)
         stopped: BatchStopped | None = None
         retry = failed = 0
         try:
             async with batch:
                 async for outcome in batch:
-                    store.record(outcome)
+                    writer.add(outcome)
                     if outcome.error is not None:
                         retry += outcome.error.retryable
                         failed += not outcome.error.retryable
@@ -422,9 +466,10 @@ async def _run_batch(
         finally:
             ticker.cancel()
             progress.close()
+            writer.flush()  # what arrived last, whatever ended the loop
         if isinstance(progress, PlainProgress):
             out.write(f"xingtu: {status_line(batch.stats)}\n")
-        _summary(batch.stats, store, out)
+        _summary(batch.stats, store, out, batch.backend)
     if stopped is not None:
         print(
             f"xingtu: error: {stopped} Everything fetched so far is in {store.path}; "
@@ -451,6 +496,10 @@ def _batch(args: argparse.Namespace, out: Any) -> int:
         raise ValueError("--max-concurrency: expected an integer >= 1")
     if args.rate is not None and not (args.rate > 0 and math.isfinite(args.rate)):
         raise ValueError(f"--rate: expected calls per second > 0, got {args.rate}")
+    if args.backend == "aiohttp" and not aiohttp_installed():
+        raise ValueError(
+            "--backend: aiohttp is not installed: pip install 'justoneapi-xingtu[cli]'"
+        )
     client = _client(AsyncXingtuClient, args)  # checks the token, environment and base URL
     started = False
     try:

@@ -24,11 +24,14 @@ changes only when an older package could not read the store any more. Opening a 
   go to ``extra``, as this version would have put them there) and written (rows added
   leave those columns null, and the store remembers they are not filled, so the later
   version rebuilds them from ``raw_json`` when it next opens the store).
+* with a column another version declared with another type (a field whose type the spec
+  changed): that column counts as not filled, so it is made from ``raw_json`` as above.
 * written with a higher schema version: refused, naming both versions.
 
 Each answer is written in one transaction that replaces the author's fetch row and all
-of its videos, so a process killed at any moment (SIGKILL included) leaves every author
-either whole or absent, never half-written or duplicated. A value that cannot be its
+of its videos (answers that arrive together share one: :meth:`ResultStore.record_many`),
+so a process killed at any moment (SIGKILL included) leaves every author either whole or
+absent, never half-written or duplicated. A value that cannot be its
 declared type is null in its column and kept as received in ``drift`` (and the whole
 answer in ``raw_json``): it never stops a batch, and the author counts as done.
 
@@ -171,6 +174,30 @@ def _sql_value(value: Any) -> Any:
     if isinstance(value, bool):
         return int(value)
     return value
+
+
+def _fits(kind: str, value: Any) -> bool:
+    """Whether a stored SQL value can be read back as a column of ``kind``."""
+    if kind == "str":
+        return isinstance(value, str)
+    if kind == "list[str]":
+        try:
+            return isinstance(value, str) and isinstance(orjson.loads(value), list)
+        except orjson.JSONDecodeError:
+            return False
+    if kind == "bool":
+        return value in (0, 1) and isinstance(value, int)
+    return isinstance(value, int | float) if kind == "float" else isinstance(value, int)
+
+
+_CONVERTED: Final = frozenset({list, bool})
+"""The value types :func:`_sql_value` changes (a video's values are typed: exact types)."""
+
+
+def _sql_row(row: dict[str, Any]) -> tuple[Any, ...]:
+    """A row of :data:`VIDEO_COLUMNS` (a row model row holds them in that order) as
+    SQLite values; only lists and booleans are converted, without a call per value."""
+    return tuple([_sql_value(v) if type(v) in _CONVERTED else v for v in row.values()])
 
 
 _CAUSES: Final = {
@@ -374,13 +401,17 @@ class ResultStore:
 
     def _read_columns(self, meta: dict[str, str]) -> None:
         """What ``videos`` holds: its columns, those this version does not know, and those
-        this version knows but not every row was computed for (made from ``raw_json``)."""
-        table = self._columns("videos")
-        filled = set(orjson.loads(meta["filled_columns"])) if "filled_columns" in meta else table
-        self._unknown = tuple(
-            name for name in self._columns_in_order("videos") if name not in VIDEO_COLUMNS
+        this version knows but not every row was computed for, or declared with another
+        type by another version (both made from ``raw_json``)."""
+        declared = {row[1]: row[2] for row in self._db.execute("PRAGMA table_info(videos)")}
+        filled = set(orjson.loads(meta["filled_columns"])) if "filled_columns" in meta else None
+        self._unknown = tuple(name for name in declared if name not in VIDEO_COLUMNS)
+        self._unfilled = tuple(
+            name
+            for name in VIDEO_COLUMNS
+            if declared.get(name) != _SQL_TYPES.get(COLUMN_TYPES[name], "TEXT")
+            or (filled is not None and name not in filled)
         )
-        self._unfilled = tuple(name for name in VIDEO_COLUMNS if name not in filled & table)
 
     def _columns_in_order(self, table: str) -> tuple[str, ...]:
         return tuple(row[1] for row in self._db.execute(f"PRAGMA table_info({table})"))
@@ -448,13 +479,17 @@ class ResultStore:
                     "UPDATE fetches SET status = 'retry' WHERE author_id = ? AND platform = ?",
                     (author_id, platform),
                 )
-        if keep_unreadable:  # rows of answers not rebuilt, as they were
-            common = ", ".join(f'"{name}"' for name in old if name in self._columns("videos"))
-            db.execute(
-                f"INSERT INTO videos ({common}) SELECT {common} FROM videos_old AS o "  # noqa: S608
-                "WHERE NOT EXISTS (SELECT 1 FROM videos AS v WHERE v.author_id = o.author_id "
-                "AND v.platform = o.platform)"
-            )
+        if keep_unreadable:  # rows of answers not rebuilt, as read (the drift policy)
+            names = [*(name for name in VIDEO_COLUMNS if name in old), *self._unknown]
+            quoted = ", ".join(f'"{name}"' for name in names)
+            marks = ", ".join("?" * len(names))
+            insert = f"INSERT INTO videos ({quoted}) VALUES ({marks})"  # noqa: S608 - columns
+            for key in db.execute(
+                "SELECT author_id, platform FROM videos_old EXCEPT "
+                "SELECT author_id, platform FROM videos"
+            ).fetchall():
+                rows = self._stored_rows(key, table="videos_old", carry=False)
+                db.executemany(insert, [tuple(_sql_value(row[n]) for n in names) for row in rows])
         db.execute("DROP TABLE videos_old")
         self._unfilled = ()
 
@@ -476,9 +511,7 @@ class ResultStore:
     # -- writing -----------------------------------------------------------------------
 
     def _insert_videos(self, result: AuthorRecVideos) -> None:
-        rows = [
-            tuple(_sql_value(row[name]) for name in VIDEO_COLUMNS) for row in result_rows(result)
-        ]
+        rows = [_sql_row(row) for row in result_rows(result)]
         self._db.executemany(_INSERT, rows)
 
     def record(self, outcome: Outcome) -> None:
@@ -487,59 +520,68 @@ class ResultStore:
         Raises :class:`StoreError` when the file cannot be written (the transaction is
         rolled back: the author stays as it was).
         """
+        self.record_many((outcome,))
+
+    def record_many(self, outcomes: Iterable[Outcome]) -> None:
+        """:meth:`record` for outcomes that arrived together, in one transaction (one
+        commit instead of one per author: what a batch's store writes cost most).
+
+        Raises :class:`StoreError` when the file cannot be written (the transaction is
+        rolled back: every author of the group stays as it was).
+        """
         if self.readonly:
             raise StoreError(self.path, "read-only (opened for reading): cannot record")
         self._take_lock()
         with self._guard():
-            self._record(outcome)
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            db = self._db
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                if self._unknown and not self._marked:  # those columns stay null in its rows
+                    self._write_meta(self._meta(), writing_rows=True)
+                for outcome in outcomes:
+                    self._record(outcome, now)
+                db.execute("COMMIT")
+                self._marked = True
+            except BaseException:
+                self._rollback()
+                raise
 
-    def _record(self, outcome: Outcome) -> None:
-        now = datetime.now(UTC).isoformat(timespec="seconds")
+    def _record(self, outcome: Outcome, now: str) -> None:
         key = (outcome.author_id, outcome.platform)
         db = self._db
         fetch: tuple[object, ...]
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            if self._unknown and not self._marked:  # those columns stay null in its rows
-                self._write_meta(self._meta(), writing_rows=True)
-            if outcome.result is not None:
-                result = outcome.result
-                db.execute("DELETE FROM videos WHERE author_id = ? AND platform = ?", key)
-                self._insert_videos(result)
-                fetch = (
-                    *key,
-                    "ok",
-                    0,
-                    result.message,
-                    result.request_id,
-                    now,
-                    orjson.dumps(result.raw).decode(),
-                    outcome.attempts,
-                )
-            else:
-                error = outcome.error
-                assert error is not None
-                code = getattr(error, "code", None)
-                fetch = (
-                    *key,
-                    "retry" if error.retryable else "failed",
-                    code if isinstance(code, int) else None,
-                    str(error),
-                    error.request_id,
-                    now,
-                    None,
-                    outcome.attempts,
-                )
-                if self._status_of(*key) == "ok":  # a refresh that failed, for any reason:
-                    db.execute("COMMIT")  # the earlier success and its videos stay
-                    self._marked = True
-                    return
-            db.execute("INSERT OR REPLACE INTO fetches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", fetch)
-            db.execute("COMMIT")
-            self._marked = True
-        except BaseException:
-            self._rollback()
-            raise
+        if outcome.result is not None:
+            result = outcome.result
+            db.execute("DELETE FROM videos WHERE author_id = ? AND platform = ?", key)
+            self._insert_videos(result)
+            fetch = (
+                *key,
+                "ok",
+                0,
+                result.message,
+                result.request_id,
+                now,
+                orjson.dumps(result.raw).decode(),
+                outcome.attempts,
+            )
+        else:
+            error = outcome.error
+            assert error is not None
+            code = getattr(error, "code", None)
+            fetch = (
+                *key,
+                "retry" if error.retryable else "failed",
+                code if isinstance(code, int) else None,
+                str(error),
+                error.request_id,
+                now,
+                None,
+                outcome.attempts,
+            )
+            if self._status_of(*key) == "ok":  # a refresh that failed, for any reason:
+                return  # the earlier success and its videos stay
+        db.execute("INSERT OR REPLACE INTO fetches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", fetch)
 
     # -- reading -----------------------------------------------------------------------
 
@@ -619,8 +661,12 @@ class ResultStore:
                 else:  # an answer that cannot be read: its rows as stored
                     yield from self._stored_rows((author_id, platform))
 
-    def _stored_rows(self, key: tuple[str, str] | None = None) -> Iterator[dict[str, Any]]:
-        present = self._columns("videos")
+    def _stored_rows(
+        self, key: tuple[str, str] | None = None, *, table: str = "videos", carry: bool = True
+    ) -> Iterator[dict[str, Any]]:
+        """Rows as stored in ``table`` (of one author when ``key``); the values of columns
+        this version does not know go to ``extra`` (``carry``) or under their names."""
+        present = self._columns(table)
         known = [name for name in VIDEO_COLUMNS if name in present]
         unknown = self._unknown
         selected = ", ".join(f'"{name}"' for name in (*known, *unknown))
@@ -628,13 +674,22 @@ class ResultStore:
         lists = [name for name, kind in COLUMN_TYPES.items() if kind == "list[str]"]
         where = "" if key is None else "WHERE author_id = ? AND platform = ? "
         cursor = self._db.execute(
-            f"SELECT {selected} FROM videos {where}"  # noqa: S608 - column names of the table
+            f"SELECT {selected} FROM {table} {where}"  # noqa: S608 - column names of the table
             "ORDER BY author_id, platform, category, position",
             () if key is None else key,
         )
         for values in cursor:
             row: dict[str, Any] = dict.fromkeys(VIDEO_COLUMNS)
             row.update(zip(known, values, strict=False))
+            drift = {  # declared with another type by another version: the drift policy
+                name: row[name]
+                for name in self._unfilled
+                if row[name] is not None and not _fits(COLUMN_TYPES[name], row[name])
+            }
+            if drift:
+                row.update(dict.fromkeys(drift))
+                before = orjson.loads(row["drift"]) if row["drift"] else {}
+                row["drift"] = json_text({**before, **drift})
             for name in bools:
                 if row[name] is not None:
                     row[name] = bool(row[name])
@@ -646,7 +701,9 @@ class ResultStore:
                 for name, value in zip(unknown, values[len(known) :], strict=True)
                 if value is not None
             }
-            if carried:  # fields this version does not know: where it keeps such fields
+            if not carry:
+                row.update(dict.fromkeys(unknown), **carried)
+            elif carried:  # fields this version does not know: where it keeps such fields
                 extra = orjson.loads(row["extra"]) if row["extra"] else {}
                 row["extra"] = json_text({**extra, **carried})
             yield row
