@@ -148,7 +148,8 @@ class XingtuClient(BaseClient):
         ``initial_concurrency``, grows while calls succeed and halves on rate limiting
         (``adaptive=False``: always ``max_concurrency``); ``rate_per_s`` caps the start
         rate. Code 100, 303, 600 or 601 raises :class:`~justoneapi_xingtu.BatchStopped`
-        after the outcomes so far. ``with`` (or ``close()``) stops it early::
+        after the outcomes so far. ``batch.stop()`` ends it after the calls in flight,
+        whose outcomes are still yielded; ``with`` (or ``close()``) stops it at once::
 
             with client.author_rec_videos_many(ids) as batch:
                 for outcome in batch:

@@ -20,6 +20,12 @@ order they complete. Three parts:
   ``MAX_RETRY_AFTER`` (60 s), cancel the calls in flight, send no more, and raise
   :class:`~justoneapi_xingtu.errors.BatchStopped` after the outcomes finished so far
   were yielded.
+
+Stopping without losing a paid answer: ``batch.stop()`` (safe from a signal handler or
+another thread) starts nothing new; the calls in flight finish and are still yielded,
+then the iteration ends, and ``batch.unfinished`` lists the ids left.
+``close(drain=True)``/``aclose(drain=True)`` do the same from outside the loop and return
+those outcomes; a plain ``close()``/``aclose()`` (or leaving ``with``) abandons them.
 """
 
 from ..models import BatchStats, Failure, Outcome, Success

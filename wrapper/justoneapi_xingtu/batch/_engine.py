@@ -11,11 +11,17 @@ yielded. So does a rate limit whose ``Retry-After`` is longer than
 :data:`~justoneapi_xingtu._retry.MAX_RETRY_AFTER` (60 s): rather than hold every start
 for that long in silence, the batch stops with the ids still to fetch (``unfinished``),
 and the cause's ``retry_after`` says when to run them again.
+
+A :class:`StopSignal` (``batch.stop()``) asks for a graceful stop: nothing new starts
+(neither queued ids nor retries), the calls in flight finish and their outcomes are
+yielded (a failure among them is final, not retried), then the iteration ends; the ids
+left without an outcome are in ``StopSignal.unfinished``.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import heapq
 import math
 import time
@@ -46,7 +52,7 @@ from ._controller import ConcurrencyController, Ticket
 if TYPE_CHECKING:
     from ..client import AsyncXingtuClient, Backend
 
-__all__ = ["AsyncBatch", "is_rate_limited"]
+__all__ = ["AsyncBatch", "StopSignal", "is_rate_limited"]
 
 
 def is_rate_limited(error: JustOneAPIError) -> bool:
@@ -62,6 +68,47 @@ class _Item:
     rate_limited: int = 0
     started: float = 0.0
     """When its first call started (the engine's clock)."""
+
+
+class StopSignal:
+    """A request to stop a running batch gracefully; :meth:`request` is safe from any
+    thread and from a signal handler."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self.unfinished: tuple[str, ...] = ()
+        """The ids left without an outcome, once a requested stop took effect."""
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._wake: asyncio.Future[None] | None = None
+
+    def bind(self) -> asyncio.Future[None]:
+        """A future of the running loop, done once a stop is requested."""
+        self._loop = asyncio.get_running_loop()
+        self._wake = self._loop.create_future()
+        if self.requested:
+            self._wake.set_result(None)
+        return self._wake
+
+    def request(self) -> None:
+        """Start nothing new; let the calls in flight finish (idempotent)."""
+        self.requested = True
+        loop, wake = self._loop, self._wake
+        if loop is None or wake is None or loop.is_closed():
+            return  # not running yet (bind() sees the request) or finished
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is loop:
+            _wake_up(wake)
+        else:
+            with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+                loop.call_soon_threadsafe(_wake_up, wake)
+
+
+def _wake_up(wake: asyncio.Future[None]) -> None:
+    if not wake.done():
+        wake.set_result(None)
 
 
 def _prepare_ids(author_ids: Iterable[str]) -> list[str]:
@@ -87,9 +134,13 @@ async def _run(
     max_retries: int,
     max_rate_limit_retries: int,
     clock: Callable[[], float] = time.monotonic,
+    stop_signal: StopSignal | None = None,
 ) -> AsyncGenerator[Success | Failure, None]:
-    """Outcomes of ``call(author_id)`` for every id, as they complete (asyncio)."""
+    """Outcomes of ``call(author_id)`` for every id, as they complete (asyncio); after
+    ``stop_signal.request()``, only those of the calls already in flight."""
     ready: deque[_Item] = deque(_Item(author_id) for author_id in ids)
+    wake = stop_signal.bind() if stop_signal is not None else None
+    stopping = False
     delayed: list[tuple[float, int, _Item]] = []  # (due, seq, item) heap
     seq = 0
     running: dict[asyncio.Future[AuthorRecVideos], tuple[_Item, Ticket]] = {}
@@ -104,6 +155,13 @@ async def _run(
         finished.append(future)
         if waiter is not None and not waiter.done():
             waiter.set_result(None)
+
+    def on_stop(_: asyncio.Future[None]) -> None:
+        if waiter is not None:
+            _wake(waiter)
+
+    if wake is not None:
+        wake.add_done_callback(on_stop)
 
     def refresh() -> None:
         stats.in_flight = len(running)
@@ -120,6 +178,16 @@ async def _run(
 
     try:
         while ready or delayed or running:
+            if wake is not None and wake.done() and not stopping:
+                stopping, wake = True, None
+                left = [*ready, *(entry[2] for entry in delayed)]
+                ready.clear()
+                delayed.clear()
+                assert stop_signal is not None
+                stop_signal.unfinished = _in_order(ids, left)
+                package_logger().info("batch stopping: %d call(s) in flight finish", len(running))
+                if not running:
+                    break
             now = clock()
             while delayed and delayed[0][0] <= now:
                 ready.append(heapq.heappop(delayed)[2])
@@ -145,7 +213,10 @@ async def _run(
             refresh()
             timeout = None if math.isinf(wait) else max(wait, 0.0005)
             if not running:
-                await asyncio.sleep(timeout if timeout is not None else 0.0)
+                if wake is None:
+                    await asyncio.sleep(timeout if timeout is not None else 0.0)
+                else:  # a stop ends the wait (for a pause, a retry's backoff)
+                    await asyncio.wait([wake], timeout=timeout)
                 continue
             if not finished:
                 waiter = loop.create_future()
@@ -189,7 +260,7 @@ async def _run(
                     if error.retry_after is not None and error.retry_after > _retry.MAX_RETRY_AFTER:
                         stop = stop or error  # the server asks for more than a batch waits
                         ready.appendleft(item)
-                    elif item.rate_limited < max_rate_limit_retries:
+                    elif item.rate_limited < max_rate_limit_retries and not stopping:
                         item.rate_limited += 1
                         ready.appendleft(item)  # first in line once the pause is over
                         package_logger().debug(
@@ -201,7 +272,7 @@ async def _run(
                     controller.failed(ticket, now)
                     delay = (
                         _retry.retry_delay(item.retries, error.retry_after)
-                        if error.retryable and item.retries < max_retries
+                        if error.retryable and item.retries < max_retries and not stopping
                         else None
                     )
                     if delay is not None:
@@ -232,10 +303,9 @@ async def _run(
                 running.clear()
                 unfinished += ready
                 unfinished += [entry[2] for entry in delayed]
-                order = {author_id: i for i, author_id in enumerate(ids)}
-                left = tuple(sorted((i.author_id for i in unfinished), key=order.__getitem__))
                 package_logger().warning("batch stopped: %s", stop)
-                raise BatchStopped(stop, completed=stats.done, unfinished=left)
+                to_run = _in_order(ids, unfinished)
+                raise BatchStopped(stop, completed=stats.done, unfinished=to_run)
     finally:
         for future in running:
             future.cancel()
@@ -246,6 +316,11 @@ async def _run(
             running.clear()
         stats.finished_at = clock()
         refresh()
+
+
+def _in_order(ids: list[str], items: Iterable[_Item]) -> tuple[str, ...]:
+    order = {author_id: i for i, author_id in enumerate(ids)}
+    return tuple(sorted((item.author_id for item in items), key=order.__getitem__))
 
 
 def _wake(waiter: asyncio.Future[None]) -> None:
@@ -293,8 +368,11 @@ class AsyncBatch:
 
     An async iterator (asyncio): ``async for outcome in batch``. ``stats`` and
     ``controller`` are live while it runs; ``backend`` names the HTTP backend in use.
-    Leaving the loop early? Close it (``async with`` or :meth:`aclose`) to cancel the
-    calls in flight at once.
+    To stop without losing a paid answer, call :meth:`stop` (from anywhere: another
+    task, a signal handler) and keep iterating: the calls in flight finish and are
+    yielded, then the loop ends; ``unfinished`` lists the ids left. :meth:`aclose` (or
+    leaving ``async with``, or cancelling the task that iterates) abandons the calls in
+    flight at once; ``aclose(drain=True)`` waits for them and returns their outcomes.
     """
 
     def __init__(
@@ -317,6 +395,7 @@ class AsyncBatch:
         self.platform = parse_platform(platform)
         self.controller = options.controller()
         self.stats = BatchStats(total=len(self.author_ids))
+        self._stop = StopSignal()
         self.backend, single = client._for_batch(backend)
         """The HTTP backend the calls go through: ``"httpx"`` or ``"aiohttp"``."""
         chosen = self.platform
@@ -332,6 +411,7 @@ class AsyncBatch:
             self.stats,
             max_retries=client.max_retries,
             max_rate_limit_retries=options.max_rate_limit_retries,
+            stop_signal=self._stop,
         )
 
     def __aiter__(self) -> Self:
@@ -340,9 +420,32 @@ class AsyncBatch:
     async def __anext__(self) -> Success | Failure:
         return await self._outcomes.__anext__()
 
-    async def aclose(self) -> None:
-        """Cancel the calls in flight and send no more (idempotent)."""
+    def stop(self) -> None:
+        """Start nothing new; the calls in flight finish and are still yielded, then the
+        iteration ends (idempotent; safe from a signal handler or another thread)."""
+        self._stop.request()
+
+    @property
+    def stopping(self) -> bool:
+        """Whether :meth:`stop` was called."""
+        return self._stop.requested
+
+    @property
+    def unfinished(self) -> tuple[str, ...]:
+        """The ids a :meth:`stop` left without an outcome (in input order): run them
+        again later. Empty until the stop takes effect."""
+        return self._stop.unfinished
+
+    async def aclose(self, *, drain: bool = False) -> list[Success | Failure]:
+        """Send no more (idempotent). By default the calls in flight are cancelled at
+        once (their answers are lost) and ``[]`` is returned; ``drain=True`` waits for
+        them (each within the client's ``timeout``) and returns their outcomes."""
+        drained: list[Success | Failure] = []
+        if drain:
+            self.stop()
+            drained = [outcome async for outcome in self._outcomes]
         await self._outcomes.aclose()
+        return drained
 
     async def __aenter__(self) -> Self:
         return self

@@ -21,7 +21,7 @@ from .._config import (
 from .._spec import DEFAULT_PLATFORM, PlatformName, parse_platform
 from ..models import AuthorRecVideos, BatchStats, Failure, Success
 from ._controller import ConcurrencyController
-from ._engine import _Options, _options, _prepare_ids, _run
+from ._engine import StopSignal, _Options, _options, _prepare_ids, _run
 
 if TYPE_CHECKING:
     from ..client import XingtuClient
@@ -57,6 +57,7 @@ class _SyncRunner:
         self._task: asyncio.Task[None] | None = None
         self._ready = threading.Event()
         self._closing = False
+        self.stop_signal = StopSignal()
         self.thread = threading.Thread(target=self._main, name="xingtu-batch", daemon=True)
 
     def start(self) -> None:
@@ -94,6 +95,7 @@ class _SyncRunner:
             self._stats,
             max_retries=self._max_retries,
             max_rate_limit_retries=self._options.max_rate_limit_retries,
+            stop_signal=self.stop_signal,
         )
         try:
             async with contextlib.aclosing(outcomes):
@@ -122,8 +124,12 @@ class Batch:
 
     An iterator. The calls run on an event loop in one worker thread, each on a pool of
     ``max_concurrency`` threads using your client (its pool, proxies and transport).
-    :meth:`close` (or ``with``, or dropping the batch) stops it: queued calls never start,
-    calls in flight finish and are discarded, and every thread is joined.
+    To stop without losing a paid answer, call :meth:`stop` (from anywhere: a signal
+    handler, another thread) and keep iterating: the calls in flight finish and are
+    yielded, then the loop ends; ``unfinished`` lists the ids left. :meth:`close` (or
+    ``with``, or dropping the batch) stops it at once: queued calls never start, calls
+    in flight finish and are discarded (``close(drain=True)`` returns them), and every
+    thread is joined.
     """
 
     def __init__(
@@ -169,11 +175,34 @@ class Batch:
             raise item
         raise StopIteration
 
-    def close(self) -> None:
-        """Stop: no new calls, calls in flight discarded, worker threads joined."""
+    def stop(self) -> None:
+        """Start nothing new; the calls in flight finish and are still yielded, then the
+        iteration ends (idempotent; safe from a signal handler or another thread)."""
+        self._runner.stop_signal.request()
+
+    @property
+    def stopping(self) -> bool:
+        """Whether :meth:`stop` was called."""
+        return self._runner.stop_signal.requested
+
+    @property
+    def unfinished(self) -> tuple[str, ...]:
+        """The ids a :meth:`stop` left without an outcome (in input order): run them
+        again later. Empty until the stop takes effect."""
+        return self._runner.stop_signal.unfinished
+
+    def close(self, *, drain: bool = False) -> list[Success | Failure]:
+        """Stop: no new calls, worker threads joined. The calls in flight finish (each
+        within the client's ``timeout``); their outcomes are discarded and ``[]``
+        returned, or returned with ``drain=True``."""
+        drained: list[Success | Failure] = []
+        if drain and self._started and not self._finished:
+            self.stop()
+            drained = list(self)
         self._finished = True
         if self._started:
             self._runner.close()
+        return drained
 
     def __enter__(self) -> Self:
         return self

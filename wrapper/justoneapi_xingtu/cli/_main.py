@@ -26,7 +26,9 @@ Errors print one line to stderr, never a traceback and never the token, and exit
       another `xingtu batch`)
     6 disk full (the store or an export could not be written; what was stored before
       is kept)
-    130 interrupted (Ctrl-C): run the same command again (a batch resumes)
+    130 interrupted (Ctrl-C), 143 terminated (SIGTERM): a batch starts no new call, lets
+        the calls in flight finish and stores them, then says what it kept; a second
+        signal abandons the calls in flight. Run the same command again: it resumes.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ import errno
 import logging
 import math
 import shutil
+import signal
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
@@ -67,6 +70,7 @@ from ..io.store import ResultStore, StoreError, StoreFullError
 from ..models import AuthorRecVideos, BatchStats, Outcome
 from ._ids import IdsFileError, load_ids, read_ids
 from ._progress import PlainProgress, make_progress, status_line
+from ._signals import GracefulStop, Terminated, exit_status, sigterm_as_interrupt
 
 __all__ = ["IdsFileError", "build_parser", "exit_code_for", "main", "read_ids"]
 
@@ -79,7 +83,8 @@ EXIT_CODES_HELP = (
     "Exit codes: 0 ok, 1 API error, 2 bad input (arguments, ids file, an unusable store or "
     "output path, a refused TLS handshake), 3 token/permission, 4 quota/balance, "
     "5 transient (retry later; the store in use by another batch), 6 disk full, "
-    "130 interrupted (Ctrl-C; run it again, a batch resumes)."
+    "130 interrupted (Ctrl-C), 143 terminated (SIGTERM): a batch stores the calls in flight "
+    "first (a second signal abandons them); run it again, it resumes."
 )
 FORMATS = ("table", "json", "jsonl", "csv")
 DEMO_AUTHOR = "7012345678901234567"
@@ -266,7 +271,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="many authors into a resumable SQLite store",
         description="Fetch every author of IDS_FILE (one id per line; blank lines and # "
         "comments ignored) into a SQLite store. Rerunning skips the authors already done "
-        "and retries transient failures; kill it at any moment, nothing is half-written.",
+        "and retries transient failures; kill it at any moment, nothing is half-written. "
+        "Ctrl-C or SIGTERM stops gracefully: no new call starts, the calls in flight finish "
+        "and are stored (exit 130, 143 for SIGTERM); a second Ctrl-C abandons them.",
         epilog=EXIT_CODES_HELP,
     )
     batch.add_argument(
@@ -371,11 +378,15 @@ def _demo(args: argparse.Namespace, out: Any) -> int:
     return EXIT_OK
 
 
-def _summary(stats: BatchStats, store: ResultStore, out: Any, backend: str) -> None:
+def _summary(
+    stats: BatchStats, store: ResultStore, out: Any, backend: str, *, stopped: bool = False
+) -> None:
     elapsed = stats.elapsed
     errors = ", ".join(f"{kind}: {n}" for kind, n in sorted(stats.errors.items()))
+    ended = "stopped after" if stopped else "done in"
     out.write(
-        f"xingtu: done in {elapsed:.1f} s ({backend}): {stats.succeeded} ok, {stats.failed} failed"
+        f"xingtu: {ended} {elapsed:.1f} s ({backend}): {stats.succeeded} ok, "
+        f"{stats.failed} failed"
         + (f" ({errors})" if errors else "")
         + f", {stats.total - stats.done} not fetched; {stats.calls} calls, "
         f"{stats.retried} retried, {stats.rate_limited} rate limited\n"
@@ -442,34 +453,42 @@ async def _run_batch(
             adaptive=not args.fixed_concurrency,
             backend=args.backend,
         )
-        progress = make_progress(batch.stats, out, args.progress_every)
-
-        async def tick() -> None:
-            while True:
-                await asyncio.sleep(0.25)
-                progress.update()
-
-        ticker = asyncio.create_task(tick())
+        interrupt = GracefulStop(batch.stop, lambda: _waiting_for(batch.stats))
         writer = _GroupWriter(store)
         stopped: BatchStopped | None = None
         retry = failed = 0
-        try:
-            async with batch:
-                async for outcome in batch:
-                    writer.add(outcome)
-                    if outcome.error is not None:
-                        retry += outcome.error.retryable
-                        failed += not outcome.error.retryable
+        with interrupt:  # from here to the end of the progress bar
+            progress = make_progress(batch.stats, out, args.progress_every)
+
+            async def tick() -> None:
+                while True:
+                    await asyncio.sleep(0.25)
                     progress.update()
-        except BatchStopped as error:
-            stopped = error
-        finally:
-            ticker.cancel()
-            progress.close()
-            writer.flush()  # what arrived last, whatever ended the loop
+
+            ticker = asyncio.create_task(tick())
+            try:
+                async with batch:
+                    async for outcome in batch:
+                        writer.add(outcome)
+                        if outcome.error is not None:
+                            retry += outcome.error.retryable
+                            failed += not outcome.error.retryable
+                        progress.update()
+            except BatchStopped as error:
+                stopped = error
+            except asyncio.CancelledError:
+                if not interrupt.aborted:
+                    raise
+            finally:
+                ticker.cancel()
+                progress.close()  # the line ended, the cursor shown
+                writer.flush()  # what arrived last, whatever ended the loop
         if isinstance(progress, PlainProgress):
             out.write(f"xingtu: {status_line(batch.stats)}\n")
-        _summary(batch.stats, store, out, batch.backend)
+        _summary(batch.stats, store, out, batch.backend, stopped=interrupt.received is not None)
+    if interrupt.received is not None and stopped is None:
+        _interrupted(interrupt, store, len(todo) - batch.stats.done)
+        return interrupt.status
     if stopped is not None:
         print(
             f"xingtu: error: {stopped} Everything fetched so far is in {store.path}; "
@@ -485,6 +504,27 @@ async def _run_batch(
         )
         return EXIT_TRANSIENT
     return EXIT_ERROR if failed else EXIT_OK
+
+
+def _waiting_for(stats: BatchStats) -> str:
+    if not stats.in_flight:
+        return "no call in flight"
+    return f"waiting for the {stats.in_flight} call(s) in flight to finish and be stored"
+
+
+def _interrupted(interrupt: GracefulStop, store: ResultStore, left: int) -> None:
+    counts = store.counts()
+    how = (
+        "aborted: the calls in flight were abandoned"
+        if interrupt.aborted
+        else "stopped: the calls in flight finished"
+    )
+    print(
+        f"xingtu: {how}; {sum(counts.values())} authors stored in {store.path} "
+        f"({counts['ok']} ok, {counts['failed']} failed, {counts['retry']} to retry), "
+        f"{left} not fetched; run the same command again to resume.",
+        file=sys.stderr,
+    )
 
 
 def _batch(args: argparse.Namespace, out: Any) -> int:
@@ -612,7 +652,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "demo":
             return _demo(args, sys.stdout)
         if args.command == "batch":
-            return _batch(args, sys.stdout)
+            with sigterm_as_interrupt():  # before or after the event loop: as Ctrl-C
+                return _batch(args, sys.stdout)
         if args.command == "export":
             return _export(args, sys.stdout)
         return _rec_videos(args, sys.stdout)
@@ -621,10 +662,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (JustOneAPIError, ValueError, OSError) as error:
         print(f"xingtu: error: {_one_line(error)}", file=sys.stderr)
         return exit_code_for(error)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as interrupt:
         resume = " (rerun the same command to resume)" if args.command == "batch" else ""
         print(f"xingtu: interrupted{resume}", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return (
+            exit_status(signal.SIGTERM) if isinstance(interrupt, Terminated) else EXIT_INTERRUPTED
+        )
     finally:
         restore_logging()
 
