@@ -81,7 +81,7 @@ pull-spec: ## download the published document (SPEC_URL= overrides), vendor our 
 	$(PYTHON) openapi/tools/pull_spec.py $(UPSTREAM) $(SPEC_URL) --lock $(LOCK)
 
 spec-diff: ## classified changes of the pulled document vs the committed one (OLD=, NEW=; SPEC_DIFF_STATUS_FILE=)
-	@$(call keep_status,$(SPEC_DIFF_STATUS_FILE),$(PYTHON) openapi/tools/spec_diff.py \
+	@$(call keep_status,$(SPEC_DIFF_STATUS_FILE),$(PYTHON) openapi/tools/spec_diff.py --overlay $(OVERLAY) \
 	  $(if $(OLD),$(OLD),--git-rev HEAD $(UPSTREAM)) $(NEW))
 
 update: $(STAMP) ## pull, diff, bump _version.py, CHANGELOG.md, spec, generate, test (UPDATE_TEST=, BUMP=)
@@ -95,14 +95,16 @@ spec: $(STAMP) ## write openapi/xingtu.json: upstream + overlay, validated
 	$(BIN)/python -c "import json,sys; from openapi_spec_validator import validate; validate(json.load(open('$(SPEC)')))"
 	@echo "spec: $(SPEC) written and valid"
 
+# The spec facts first: a release the wrapper cannot absorb stops here, in one line,
+# before generated/ is touched.
 generate: $(STAMP) ## regenerate generated/ and the wrapper's spec facts from openapi/xingtu.json
+	@$(BIN)/python openapi/tools/spec_module.py $(SPEC) $(SPEC_DATA) && \
+	$(BIN)/ruff format --quiet --config pyproject.toml $(SPEC_DATA) && echo "generate: $(SPEC_DATA) rewritten from $(SPEC)"
 	@tmp=$$(mktemp -d); \
 	$(BIN)/openapi-python-client generate --path $(SPEC) --config $(GEN_CONFIG) --meta none \
 	  --output-path $$tmp/$(GEN_PKG) >/dev/null && \
 	rm -rf generated/$(GEN_PKG) && mkdir -p generated && cp -r $$tmp/$(GEN_PKG) generated/ && \
 	rm -rf $$tmp && echo "generate: generated/$(GEN_PKG) rewritten from $(SPEC)"
-	@$(BIN)/python openapi/tools/spec_module.py $(SPEC) $(SPEC_DATA) && \
-	$(BIN)/ruff format --quiet --config pyproject.toml $(SPEC_DATA) && echo "generate: $(SPEC_DATA) rewritten from $(SPEC)"
 
 check-generated: $(STAMP) ## fail if generated/ differs from what the spec and config produce
 	@$(BIN)/python openapi/tools/spec_release.py $(LOCK) $(SPEC_RELEASE) --check

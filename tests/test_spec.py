@@ -33,30 +33,45 @@ def test_effective_and_upstream_specs_are_valid_openapi_31() -> None:
         validate(document)
 
 
-def test_upstream_describes_the_endpoint_as_documented() -> None:
+def test_upstream_describes_what_the_package_relies_on() -> None:
+    """What the wrapper relies on, and nothing a release may add to: more parameters
+    (optional), responses, servers, codes or platforms leave this green."""
     doc = load(UPSTREAM)
-    assert [s["url"] for s in doc["servers"]] == [
-        "https://api.justoneapi.com",
-        "http://47.117.133.51:30015",
-    ]
+    assert "https://api.justoneapi.com" in [s["url"] for s in doc["servers"]]
     op = spec_part(doc, "paths", PATH, "get", source=UPSTREAM.name)
     params = {p["name"]: p for p in op["parameters"]}
-    assert set(params) == {"token", "oAuthorId", "platform"}
     assert params["token"]["required"] and params["oAuthorId"]["required"]
+    assert {n for n, p in params.items() if p.get("required")} == {"token", "oAuthorId"}
     assert not params["platform"]["required"]
-    assert params["platform"]["schema"]["enum"] == [
-        "SHORT_VIDEO",
-        "LIVE_STREAMING",
-        "PICTURE_TEXT",
-        "SHORT_DRAMA",
-    ]
+    assert {"SHORT_VIDEO", "LIVE_STREAMING", "PICTURE_TEXT", "SHORT_DRAMA"} <= set(
+        params["platform"]["schema"]["enum"]
+    )
     assert params["platform"]["schema"]["default"] == "SHORT_VIDEO"
-    assert set(op["responses"]) == {"200", "400", "401", "403", "429", "500", "503"}
+    # Every answer the page documents, success or not, is the Result envelope.
+    assert "200" in op["responses"]
+    for status in op["responses"]:
+        schema = spec_part(doc, "paths", PATH, "get", "responses", status, source=UPSTREAM.name)
+        if "$ref" in schema:
+            schema = spec_part(doc, *schema["$ref"][2:].split("/"), source=UPSTREAM.name)
+        media = schema["content"]["application/json"]["schema"]
+        assert media == {"$ref": "#/components/schemas/Result"}, status
     result = spec_part(doc, "components", "schemas", "Result", source=UPSTREAM.name)
-    for code in (0, 100, 301, 302, 303, 400, 500, 600, 601):
-        assert code in result["properties"]["code"]["enum"]
-    # Like the published document, upstream leaves `data` untyped.
-    assert "anyOf" not in result["properties"]["data"]
+    assert result["properties"]["code"]["type"] == "integer"
+    assert {0, 100, 301, 302, 303, 400, 500, 600, 601} <= set(result["properties"]["code"]["enum"])
+    assert {"code", "data", "message"} <= set(result["properties"])
+
+
+def test_the_generated_names_do_not_follow_upstream() -> None:
+    """The generator names the endpoint's module after operationId and tag, which real
+    releases renamed: the effective spec holds the overlay's, whatever upstream says."""
+    doc = load(UPSTREAM)
+    renamed = copy.deepcopy(doc)
+    op = spec_part(renamed, "paths", PATH, "get", source=UPSTREAM.name)
+    op["operationId"], op["tags"] = "authorRecommendedVideos", ["Xingtu Creator APIs"]
+    effective = apply_overlay(renamed, load(OVERLAY))
+    pinned = spec_part(load(SPEC), "paths", PATH, "get", source=SPEC.name)
+    assert effective["paths"][PATH]["get"]["operationId"] == pinned["operationId"]
+    assert effective["paths"][PATH]["get"]["tags"] == pinned["tags"]
 
 
 def test_make_spec_output_is_exactly_upstream_plus_overlay(tmp_path: Path) -> None:
@@ -80,7 +95,7 @@ def test_overlay_types_the_video_record_like_the_documented_example(documented_e
     schemas = spec_part(load(SPEC), "components", "schemas")
     video = schemas["RecVideo"]["properties"]
     sample = documented_example["data"]["masterpiece_videos"][0]
-    assert set(video) == set(sample)
+    assert set(sample) <= set(video)
     assert video["item_id"]["type"] == "string"
     assert video["play"]["type"] == "integer"
     for digits_as_text in ("favorite", "height", "width", "biz_id", "read_cnt", "core_user_id"):

@@ -15,7 +15,7 @@ from _specdocs import PATH, TOOLS, UPSTREAM, our_operation, param, vendored, wri
 from conftest import ROOT
 
 sys.path.insert(0, str(TOOLS))
-from spec_diff import ADDITIVE, BREAKING, DOCS, diff_documents, level
+from spec_diff import ADDITIVE, BREAKING, DOCS, diff_documents, level, load_pinned
 
 OP = f"GET {PATH}"
 Doc = dict[str, Any]
@@ -299,6 +299,24 @@ def test_security_requirements() -> None:
 def test_operation_id_and_tags_are_breaking() -> None:
     assert only(lambda d: our_operation(d).update(operationId="getRecVideos"))[0] == BREAKING
     assert only(lambda d: our_operation(d).update(tags=["Douyin Xingtu"]))[0] == BREAKING
+
+
+def test_operation_id_and_tags_the_overlay_pins_are_docs_only(tmp_path: Path) -> None:
+    pinned = load_pinned(str(ROOT / "openapi/overlay/xingtu-types.overlay.json"))
+    assert pinned == {"operationId", "tags"}
+    new = vendored()
+    our_operation(new).update(operationId="getRecVideos", tags=["Douyin Xingtu"])
+    found = [(c.cls, c.kind) for c in diff_documents(vendored(), new, pinned)]
+    assert found == [(DOCS, "operationId changed"), (DOCS, "tags changed")]
+    # The command line, as make spec-diff runs it.
+    proc = run(
+        "--overlay",
+        "openapi/overlay/xingtu-types.overlay.json",
+        str(UPSTREAM),
+        str(write(tmp_path / "new.json", new)),
+    )
+    assert proc.returncode == 1
+    assert "docs-only  operationId changed" in proc.stdout and "overlay pins it" in proc.stdout
 
 
 # -- documentation only ---------------------------------------------------------------------

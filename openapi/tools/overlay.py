@@ -86,6 +86,21 @@ def apply_overlay(document: dict[str, Any], overlay: dict[str, Any]) -> dict[str
     return document
 
 
+PINNABLE = ("operationId", "tags")
+
+
+def pinned_keys(overlay: dict[str, Any]) -> frozenset[str]:
+    """The keys of an operation (``operationId``, ``tags``) that ``overlay`` sets itself:
+    whatever upstream calls them, the effective spec (and the generated names) keep ours."""
+    pinned: set[str] = set()
+    for action in overlay.get("actions", []):
+        update = action.get("update")
+        keys = parse_target(str(action.get("target", "")))
+        if isinstance(update, dict) and len(keys) == 3 and keys[0] == "paths":
+            pinned.update(k for k in PINNABLE if k in update)
+    return frozenset(pinned)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 3:
         print("usage: overlay.py UPSTREAM.json OVERLAY.json OUT.json", file=sys.stderr)

@@ -2,6 +2,7 @@
 
     python spec_diff.py [--json] OLD.json NEW.json
     python spec_diff.py [--json] --git-rev REV PATH NEW.json   # OLD is PATH as of REV
+    ... [--overlay OVERLAY.json]   # what the overlay pins is not a change a client sees
 
 Every change a client can notice is reported on one line, prefixed by its class, and
 a summary line closes the report. Exit status: 0 no change, 1 changed, 2 could not
@@ -32,7 +33,8 @@ in a request (parameters, request body) a client *sends* values, in a response i
 breaking
   path, operation, parameter, request body, component schema or server removed;
   a required parameter added, or an optional one made required; ``operationId`` or
-  operation tags changed (the generated module path changes); a request enum value
+  operation tags changed (the generated module path changes), unless the overlay
+  given with ``--overlay`` pins them (then docs-only); a request enum value
   removed, an enum added to a request value; any enum value removed from a response
   (the regenerated enum loses a member); a type changed other than widened in a request
   or narrowed in a response; ``format`` changed; a schema reference now pointing to
@@ -197,8 +199,11 @@ def _schema_refs(node: Any) -> set[str]:
 class Differ:
     """Compare two documents; ``changes`` collects what differs, in document order."""
 
-    def __init__(self, old: dict[str, Any], new: dict[str, Any]) -> None:
+    def __init__(
+        self, old: dict[str, Any], new: dict[str, Any], pinned: frozenset[str] = frozenset()
+    ) -> None:
         self.old, self.new = old, new
+        self.pinned = pinned
         self.changes: list[Change] = []
         old_sides, new_sides = self._schema_sides(old), self._schema_sides(new)
         self.sides = {
@@ -601,15 +606,10 @@ class Differ:
         old, new = item_old[method], item_new[method]
         if old.get("operationId") != new.get("operationId"):
             detail = f"{old.get('operationId')} -> {new.get('operationId')}"
-            self.add(BREAKING, "operationId changed", label, detail)
+            self._naming("operationId changed", label, detail, "operationId")
         if not _same(old.get("tags"), new.get("tags")):
             detail = f"{_fmt(old.get('tags'))} -> {_fmt(new.get('tags'))}"
-            self.add(
-                BREAKING,
-                "tags changed",
-                label,
-                detail + " (the generated module path follows the tag)",
-            )
+            self._naming("tags changed", label, detail, "tags")
         self.parameters(
             label, self._params(self.old, item_old, old), self._params(self.new, item_new, new)
         )
@@ -634,6 +634,13 @@ class Differ:
             "security",
         }
         self.leftover(label, old, new, handled)
+
+    def _naming(self, kind: str, label: str, detail: str, key: str) -> None:
+        """The generated module and function are named after ``operationId`` and tags."""
+        if key in self.pinned:
+            self.add(DOCS, kind, label, detail + " (the overlay pins it: nothing generated moves)")
+        else:
+            self.add(BREAKING, kind, label, detail + " (the generated module path follows it)")
 
     # -- the document ----------------------------------------------------------------
 
@@ -711,10 +718,13 @@ class Differ:
                 self.leftover(f"security scheme {name}", scheme, new_sec[name], ())
 
 
-def diff_documents(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+def diff_documents(
+    old: dict[str, Any], new: dict[str, Any], pinned: frozenset[str] = frozenset()
+) -> list[Change]:
     """Every change from ``old`` to ``new``, each with its class: breaking ones first,
-    then additive, then docs-only, each group in document order."""
-    return sorted(Differ(old, new).run(), key=lambda c: CLASSES.index(c.cls))
+    then additive, then docs-only, each group in document order. ``pinned``: the
+    operation keys the overlay sets itself (``overlay.pinned_keys``)."""
+    return sorted(Differ(old, new, pinned).run(), key=lambda c: CLASSES.index(c.cls))
 
 
 def level(changes: Iterable[Change]) -> str | None:
@@ -782,13 +792,35 @@ def summary_line(
     return f"spec-diff: {len(changes)} change(s) ({tally}) from {names[0]} to {names[1]}{release}"
 
 
-USAGE = "usage: spec_diff.py [--json] OLD.json NEW.json | [--json] --git-rev REV PATH NEW.json"
+USAGE = (
+    "usage: spec_diff.py [--json] [--overlay OVERLAY.json] OLD.json NEW.json"
+    " | ... --git-rev REV PATH NEW.json"
+)
+
+
+def load_pinned(path: str) -> frozenset[str]:
+    """The operation keys the overlay at ``path`` pins (``overlay.pinned_keys``)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from overlay import OverlayError, pinned_keys
+
+    try:
+        return pinned_keys(load(path))
+    except OverlayError as exc:
+        raise DiffError(f"{path}: {exc}") from None
 
 
 def main(argv: list[str]) -> int:
     args = list(argv)
     as_json = "--json" in args
     args = [a for a in args if a != "--json"]
+    pinned_from: str | None = None
+    if "--overlay" in args:
+        at = args.index("--overlay")
+        if at + 1 >= len(args):
+            print(USAGE, file=sys.stderr)
+            return 2
+        pinned_from = args[at + 1]
+        del args[at : at + 2]
     git_rev: str | None = None
     if args[:1] == ["--git-rev"]:
         if len(args) < 2:
@@ -801,11 +833,12 @@ def main(argv: list[str]) -> int:
     try:
         old = load(args[0], git_rev)
         new = load(args[1])
+        pinned = load_pinned(pinned_from) if pinned_from else frozenset()
     except DiffError as exc:
         print(f"spec-diff: {exc}", file=sys.stderr)
         return 2
     names = (f"{git_rev}:{args[0]}" if git_rev else args[0], args[1])
-    changes = diff_documents(old, new)
+    changes = diff_documents(old, new, pinned)
     if as_json:
         print(json.dumps(report(changes, old, new, names), ensure_ascii=False, indent=2))
     else:

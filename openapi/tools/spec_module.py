@@ -18,6 +18,10 @@ from typing import Any
 
 PATH = "/api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1"
 METHOD = "get"
+SENT = ("token", "oAuthorId")
+"""The query parameters the wrapper sends on every call: each must stay, and no other
+may become required (the wrapper would not send it)."""
+CANNOT_ABSORB = "a release the wrapper cannot absorb: adapt the wrapper (_spec.py, client)"
 _KINDS = {"integer": "int", "number": "float", "string": "str", "boolean": "bool"}
 _PY = {"int": "int", "float": "float", "str": "str", "bool": "bool", "list[str]": "list[str]"}
 
@@ -59,7 +63,7 @@ def facts(document: dict[str, Any]) -> dict[str, Any]:
         operation = document["paths"][PATH][METHOD]
     except KeyError:
         raise SpecModuleError(
-            f"the spec has no {METHOD.upper()} {PATH}: did the path move? "
+            f"the spec has no {METHOD.upper()} {PATH}: did the path move? {CANNOT_ABSORB}. "
             "Update openapi/tools/spec_module.py and the overlay, then run make spec generate"
         ) from None
     query: list[tuple[str, str, bool]] = []
@@ -75,12 +79,19 @@ def facts(document: dict[str, Any]) -> dict[str, Any]:
             schema = _resolve(document, parameter.get("schema", {}))
             platforms = [str(v) for v in schema.get("enum", [])]
             default_platform = schema.get("default")
+    _relied_on_parameters(query)
     schemas = document.get("components", {}).get("schemas", {})
     try:
         rec_video = _resolve(document, schemas["RecVideo"])
-        codes = [int(c) for c in schemas["Result"]["properties"]["code"]["enum"]]
+        code = _resolve(document, schemas["Result"]["properties"]["code"])
     except KeyError as exc:
         raise SpecModuleError(f"the spec has no {exc.args[0]} schema: run make spec") from None
+    if code.get("type") != "integer" or not isinstance(code.get("enum"), list):
+        raise SpecModuleError(
+            f"Result.code is no longer an integer enum (type {code.get('type')!r}): "
+            f"the wrapper maps integer business codes; {CANNOT_ABSORB}"
+        )
+    codes = [int(c) for c in code["enum"]]
     fields = [
         (name, _kind(name, _resolve(document, schema)), str(schema.get("description", "")))
         for name, schema in rec_video.get("properties", {}).items()
@@ -92,6 +103,22 @@ def facts(document: dict[str, Any]) -> dict[str, Any]:
         "codes": codes,
         "fields": fields,
     }
+
+
+def _relied_on_parameters(query: list[tuple[str, str, bool]]) -> None:
+    required = {wire for wire, _, req in query if req}
+    for name in SENT:
+        if name not in required:
+            state = "optional now" if any(w == name for w, _, _ in query) else "removed"
+            raise SpecModuleError(
+                f"the query parameter {name!r} the wrapper sends is {state}: {CANNOT_ABSORB}"
+            )
+    extra = sorted(required - set(SENT))
+    if extra:
+        raise SpecModuleError(
+            f"new required query parameter(s) {', '.join(map(repr, extra))} the wrapper does "
+            f"not send: {CANNOT_ABSORB}"
+        )
 
 
 def _snake(name: str) -> str:

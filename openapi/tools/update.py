@@ -6,7 +6,8 @@
 
 1. pull: the published document (``--url``, else ``SPEC_URL``, else the default
    candidates of ``pull_spec.py``) is fetched and checked in memory;
-2. diff: our operation in it is compared (``spec_diff.py``) with the vendored document
+2. diff: our operation in it is compared (``spec_diff.py``, with the ``operationId`` and
+   tags the overlay pins counted as docs-only) with the vendored document
    as committed at ``HEAD`` (the working copy when there is no git history). Nothing
    that matters to a client changed (a new ``x-openapi-release-id`` alone does not
    count): the tool says so, writes nothing, and exits 0;
@@ -54,6 +55,7 @@ import spec_diff
 ROOT = Path(__file__).resolve().parent.parent.parent
 UPSTREAM = "openapi/upstream/author-recommended-videos-v1-zh.json"
 LOCK = "openapi/upstream.lock.json"
+OVERLAY = "openapi/overlay/xingtu-types.overlay.json"
 VERSION_FILE = "wrapper/justoneapi_xingtu/_version.py"
 CHANGELOG = "CHANGELOG.md"
 _VERSION = re.compile(r'^__version__\s*=\s*"(\d+)\.(\d+)\.(\d+)"', re.MULTILINE)
@@ -205,7 +207,9 @@ def update(opts: dict[str, Any]) -> int:
         pulled = pull_spec.obtain(candidates)
         base_doc = json.loads(base_bytes(root, UPSTREAM))
         base_version = parse_version(base_bytes(root, VERSION_FILE).decode())
-    except (pull_spec.PullError, UpdateError) as exc:
+        overlay = root / OVERLAY
+        pinned = spec_diff.load_pinned(str(overlay)) if overlay.is_file() else frozenset()
+    except (pull_spec.PullError, UpdateError, spec_diff.DiffError) as exc:
         print(f"update: {exc}; nothing changed", file=sys.stderr)
         return 2
     except ValueError as exc:
@@ -215,7 +219,7 @@ def update(opts: dict[str, Any]) -> int:
         )
         return 2
     new_doc = json.loads(pulled.vendored)
-    changes = spec_diff.diff_documents(base_doc, new_doc)
+    changes = spec_diff.diff_documents(base_doc, new_doc, pinned)
     release = pulled.release_id
     names = (f"HEAD:{UPSTREAM}", pulled.url)
     report = spec_diff.report(changes, base_doc, new_doc, names)

@@ -22,6 +22,14 @@ import orjson
 
 from .. import _spec_data
 
+_NEUTRAL: Final[dict[str, Callable[[], Any]]] = {
+    "int": int,
+    "float": float,
+    "str": str,
+    "bool": bool,
+    "list[str]": list,
+}
+
 ENDPOINT_PATH: Final = _spec_data.PATH
 """The path the mock answers: the spec's, through ``_spec_data``."""
 PLATFORMS: Final = frozenset(_spec_data.PLATFORMS)
@@ -514,6 +522,9 @@ class MockAPI:
         for name, new in varied.items():
             if name in video:  # never add a field the documented example lacks
                 video[name] = new
+        for name, kind in _spec_data.VIDEO_FIELDS:
+            # A field the spec gained after the example was written: its neutral value.
+            video.setdefault(name, _NEUTRAL[kind]())
         return video
 
 
