@@ -325,6 +325,9 @@ class ResultStore:
             if Path(f"{self.path}-wal").exists():
                 raise
             db = sqlite3.connect(f"{uri}&immutable=1", uri=True, isolation_level=None)
+        except BaseException:  # not a database at all: close it before saying so
+            db.close()
+            raise
         return db
 
     def _prepare(self) -> None:
