@@ -219,7 +219,7 @@ def test_sync_close_drain_returns_the_calls_in_flight_and_stop_ends_the_loop(ser
 
 
 def _rows(db: Path, sql: str) -> list[tuple]:
-    with sqlite3.connect(db) as connection:
+    with contextlib.closing(sqlite3.connect(db)) as connection:
         return connection.execute(sql).fetchall()
 
 
