@@ -92,9 +92,11 @@ def test_a_response_component_is_compared_where_it_is_used_and_a_rename_alone_is
     def rename(doc: Doc) -> None:
         responses = doc["components"]["responses"]
         responses["ResultBadRequestResponse"] = responses.pop("BadRequest")
-        our_operation(doc)["responses"]["400"] = {
-            "$ref": "#/components/responses/ResultBadRequestResponse"
-        }
+        for status, answer in our_operation(doc)["responses"].items():  # every use of it
+            if answer.get("$ref") == "#/components/responses/BadRequest":
+                our_operation(doc)["responses"][status] = {
+                    "$ref": "#/components/responses/ResultBadRequestResponse"
+                }
 
     assert changes(rename) == []
 
