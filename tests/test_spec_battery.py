@@ -117,8 +117,8 @@ def test_every_absorbable_release_ends_green_with_its_bump(
 
     # 6. Docs-only edits.
     def docs(d: dict[str, Any]) -> None:
-        param(d, "platform")["description"] = "Content channel."
-        our_operation(d)["summary"] = "Author recommended videos"
+        param(d, "platform")["description"] = "内容渠道 (battery release)."
+        our_operation(d)["summary"] = "Author recommended videos (battery release)"
 
     release("docs-only edits", docs, "patch", "docs-only")
 
