@@ -90,12 +90,19 @@ def site() -> Iterator[tuple[Site, str]]:
         yield published, f"{base_url}/openapi-zh.json"
 
 
-def make_update(repo: Path, url: str, stamp: Path) -> subprocess.CompletedProcess[str]:
+def make_update(
+    repo: Path, url: str, stamp: Path, test: str = "check-generated"
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "CHANGELOG_DATE": "2026-12-01"}
     env["PYTHONPATH"] = os.pathsep.join([str(repo / "wrapper"), str(repo / "generated")])
-    env.pop("SPEC_URL", None)
-    argv = ["make", "-s", "update", f"SPEC_URL={url}", "UPDATE_TEST=check-generated"]
-    argv += [f"BIN={Path(sys.prefix) / 'bin'}", f"STAMP={stamp}"]
+    # SPEC_URL by the environment, not the command line: make hands command-line variables
+    # down to every make the test step runs (MAKEFLAGS), where they would override the
+    # suite's own; BIN and the stamps do belong there (make installs nothing in the copy).
+    env["SPEC_URL"] = url
+    argv = ["make", "-s", "update", f"UPDATE_TEST={test}"]
+    demo_stamp = stamp.with_name("demo-stamp")  # `make demo` installs nothing either
+    shutil.copy2(stamp, demo_stamp)
+    argv += [f"BIN={Path(sys.prefix) / 'bin'}", f"STAMP={stamp}", f"DEMO_STAMP={demo_stamp}"]
     return subprocess.run(argv, cwd=repo, capture_output=True, text=True, env=env)
 
 
