@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -42,7 +43,7 @@ in_process_api = MockAPI(tokens={TOKEN})
 in_process = configure(
     schemathesis.openapi.from_wsgi(
         "/openapi.json",
-        make_wsgi_app(in_process_api, spec=open(SPEC, "rb").read()),  # noqa: SIM115
+        make_wsgi_app(in_process_api, spec=Path(SPEC).read_bytes()),
     ),
     token=TOKEN,
     max_examples=EXAMPLES,

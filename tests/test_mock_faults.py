@@ -73,17 +73,16 @@ def test_the_command_line_sets_the_new_faults() -> None:
         "--fault", "302", "--fault-http-status", "429", "--fault-times", "1",
         "--fault-retry-after", "1", "--fault-after", "1", "--random-rate-limits", "0",
     ]  # fmt: skip
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-    try:
-        assert process.stdout is not None
-        base_url = process.stdout.readline().rsplit(" ", 1)[-1].strip()
-        with httpx.Client(base_url=base_url) as http:
-            params = {"token": "t", "oAuthorId": "1"}
-            statuses = [http.get(ENDPOINT_PATH, params=params).status_code for _ in range(3)]
-        assert statuses == [200, 429, 200]
-    finally:
-        process.terminate()
-        process.wait(10)
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
+        try:
+            assert process.stdout is not None
+            base_url = process.stdout.readline().rsplit(" ", 1)[-1].strip()
+            with httpx.Client(base_url=base_url) as http:
+                params = {"token": "t", "oAuthorId": "1"}
+                statuses = [http.get(ENDPOINT_PATH, params=params).status_code for _ in range(3)]
+            assert statuses == [200, 429, 200]
+        finally:
+            process.terminate()
 
 
 def test_a_bad_schedule_step_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
