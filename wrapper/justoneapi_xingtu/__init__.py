@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 from ._config import Environment
 from ._redact import install_log_masking
+from ._retry import RetryPolicy
 from ._spec_data import PlatformName
 from ._spec_release import SPEC_RELEASE_ID
 from ._version import __version__
 from .client import AsyncXingtuClient, XingtuClient
 from .errors import (
     BatchStopped,
+    BatchStoppedError,
     BusinessError,
     ClientClosedError,
     CollectionFailedError,
@@ -52,7 +54,13 @@ if TYPE_CHECKING:
     from ._spec import Platform
     from .batch import AsyncBatch, Batch, ConcurrencyController
     from .io.export import outcomes_to_dataframe
-    from .io.store import ResultStore, StoreBusyError, StoreError, StoreFullError
+    from .io.store import (
+        ResultStore,
+        StoreBusyError,
+        StoreError,
+        StoreFullError,
+        XingtuStoreError,
+    )
 
 # Imported on first use (PEP 562): the generated package (attrs models), the batch
 # engine, the SQLite store and the export helpers cost import time that a plain
@@ -65,6 +73,7 @@ _LAZY = {
     "StoreBusyError": ".io.store",
     "StoreError": ".io.store",
     "StoreFullError": ".io.store",
+    "XingtuStoreError": ".io.store",
     "outcomes_to_dataframe": ".io.export",
 }
 
@@ -92,6 +101,7 @@ __all__ = [
     "Batch",
     "BatchStats",
     "BatchStopped",
+    "BatchStoppedError",
     "BusinessError",
     "Category",
     "ClientClosedError",
@@ -116,6 +126,7 @@ __all__ = [
     "RequestTimeoutError",
     "ResponseTooLargeError",
     "ResultStore",
+    "RetryPolicy",
     "StoreBusyError",
     "StoreError",
     "StoreFullError",
@@ -125,6 +136,7 @@ __all__ = [
     "Video",
     "WrongEventLoopError",
     "XingtuClient",
+    "XingtuStoreError",
     "__version__",
     "install_log_masking",
     "outcomes_to_dataframe",

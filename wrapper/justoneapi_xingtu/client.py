@@ -15,6 +15,7 @@ import httpx
 
 from . import _retry
 from ._base_client import BaseClient
+from ._retry import RetryPolicy
 from ._config import (
     DEFAULT_INITIAL_CONCURRENCY,
     DEFAULT_MAX_CONCURRENCY,
@@ -51,6 +52,8 @@ class XingtuClient(BaseClient):
             as the documentation advises, or ``JUSTONEAPI_TIMEOUT``.
         max_retries: retries of transient failures (301, 302, 500, 5xx-like codes, HTTP
             5xx without an envelope, connection errors, timeouts); 0 disables them.
+        retry: a :class:`~justoneapi_xingtu.RetryPolicy` instead of ``max_retries``, to cap
+            the retries of some codes (``RetryPolicy(max_retries=3, per_code={301: 2})``).
         max_response_bytes: answers larger than this, decoded, are refused without being
             loaded (a compression bomb is stopped as it inflates).
         http_client: your own ``httpx.Client`` (transports, proxies, TLS); you close it.
@@ -78,6 +81,7 @@ class XingtuClient(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.Client | None = None,
+        retry: RetryPolicy | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -86,6 +90,7 @@ class XingtuClient(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             max_response_bytes=max_response_bytes,
+            retry=retry,
         )
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise ValueError(
@@ -147,7 +152,7 @@ class XingtuClient(BaseClient):
         ``max_concurrency`` caps the calls in flight; ``adaptive`` starts at
         ``initial_concurrency``, grows while calls succeed and halves on rate limiting
         (``adaptive=False``: always ``max_concurrency``); ``rate_per_s`` caps the start
-        rate. Code 100, 303, 600 or 601 raises :class:`~justoneapi_xingtu.BatchStopped`
+        rate. Code 100, 303, 600 or 601 raises :class:`~justoneapi_xingtu.BatchStoppedError`
         after the outcomes so far. ``batch.stop()`` ends it after the calls in flight,
         whose outcomes are still yielded; ``with`` (or ``close()``) stops it at once::
 
@@ -264,6 +269,7 @@ class AsyncXingtuClient(BaseClient):
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.AsyncClient | None = None,
         backend: Backend | None = None,
+        retry: RetryPolicy | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -272,6 +278,7 @@ class AsyncXingtuClient(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             max_response_bytes=max_response_bytes,
+            retry=retry,
         )
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise ValueError(

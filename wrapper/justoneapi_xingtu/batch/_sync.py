@@ -49,7 +49,7 @@ class _SyncRunner:
         stats: BatchStats,
     ) -> None:
         self._single = client.with_options(max_retries=0)
-        self._max_retries = client.max_retries
+        self._retry = client.retry
         self._ids, self._platform, self._options = ids, platform, options
         self._controller, self._stats = controller, stats
         self.queue: queue.SimpleQueue[object] = queue.SimpleQueue()
@@ -93,7 +93,7 @@ class _SyncRunner:
             platform,
             self._controller,
             self._stats,
-            max_retries=self._max_retries,
+            retry=self._retry,
             max_rate_limit_retries=self._options.max_rate_limit_retries,
             stop_signal=self.stop_signal,
         )

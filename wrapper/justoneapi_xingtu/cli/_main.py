@@ -54,7 +54,7 @@ from .._spec_release import SPEC_RELEASE_ID, SPEC_SHA256
 from .._version import __version__
 from ..client import AsyncXingtuClient, XingtuClient, aiohttp_installed
 from ..errors import (
-    BatchStopped,
+    BatchStoppedError,
     DailyQuotaExceededError,
     InsufficientBalanceError,
     InvalidParameterError,
@@ -106,7 +106,7 @@ _HOW_TO_AUTHENTICATE = (
 
 def exit_code_for(error: BaseException) -> int:
     """The process exit status a failure maps to (see the module docstring)."""
-    if isinstance(error, BatchStopped):
+    if isinstance(error, BatchStoppedError):
         return exit_code_for(error.cause)
     if isinstance(error, MissingTokenError | InvalidTokenError | PermissionDeniedError):
         return EXIT_AUTH
@@ -455,7 +455,7 @@ async def _run_batch(
         )
         interrupt = GracefulStop(batch.stop, lambda: _waiting_for(batch.stats))
         writer = _GroupWriter(store)
-        stopped: BatchStopped | None = None
+        stopped: BatchStoppedError | None = None
         retry = failed = 0
         with interrupt:  # from here to the end of the progress bar
             progress = make_progress(batch.stats, out, args.progress_every)
@@ -474,7 +474,7 @@ async def _run_batch(
                             retry += outcome.error.retryable
                             failed += not outcome.error.retryable
                         progress.update()
-            except BatchStopped as error:
+            except BatchStoppedError as error:
                 stopped = error
             except asyncio.CancelledError:
                 if not interrupt.aborted:

@@ -73,6 +73,7 @@ __all__ = [
     "StoreBusyError",
     "StoreError",
     "StoreFullError",
+    "XingtuStoreError",
 ]
 
 STATUSES: Final = ("ok", "failed", "retry")
@@ -99,18 +100,49 @@ _CORE_COLUMNS: Final = (*KEY_COLUMNS, "item_id", "extra", "drift")
 """The ``videos`` columns of every version since 2: the rest follow the spec's fields."""
 
 
-class StoreError(JustOneAPIError):
-    """The store file cannot be used: the message names the path and the cause.
+class XingtuStoreError(Exception):
+    """Root of the result store's errors: the file failed, not the API.
 
     Attributes:
         path: the store's path, as given.
         reason: the cause in a few words (``"disk full"``, ``"not a SQLite database"``...).
+        retryable: whether trying again later can help (another writer holds the store).
     """
+
+    retryable: bool = False
 
     def __init__(self, path: str | Path, reason: str, detail: str = "") -> None:
         self.path = str(path)
         self.reason = reason
-        super().__init__(f"{path}: {reason}" + (f" ({detail})" if detail else ""))
+        self.message = f"{path}: {reason}" + (f" ({detail})" if detail else "")
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r})"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # picklable with every attribute, as the API's errors are
+        return (_rebuild, (type(self), self.message, dict(vars(self))))
+
+
+def _rebuild(cls: type[XingtuStoreError], message: str, state: dict[str, object]) -> Exception:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    vars(error).update(state)
+    return error
+
+
+class StoreError(XingtuStoreError, JustOneAPIError):
+    """The store file cannot be used: the message names the path and the cause.
+
+    Every store failure the package raises is one. It is also a
+    :class:`~justoneapi_xingtu.JustOneAPIError`, so that ``except JustOneAPIError``
+    written before the store's errors had their own base still catches it; catch
+    :class:`XingtuStoreError` (or this class) for the store's failures alone.
+    """
 
 
 class StoreFullError(StoreError):
