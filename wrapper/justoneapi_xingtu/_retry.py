@@ -124,6 +124,9 @@ class RetryPolicy:
     def __hash__(self) -> int:
         return hash((self.max_retries, frozenset(self.per_code.items())))
 
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.max_retries, dict(self.per_code)))
+
     def __repr__(self) -> str:
         caps = f", per_code={dict(self.per_code)!r}" if self.per_code else ""
         return f"RetryPolicy(max_retries={self.max_retries}{caps})"
