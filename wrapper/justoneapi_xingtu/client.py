@@ -15,7 +15,6 @@ import httpx
 
 from . import _retry
 from ._base_client import BaseClient
-from ._retry import RetryPolicy
 from ._config import (
     DEFAULT_INITIAL_CONCURRENCY,
     DEFAULT_MAX_CONCURRENCY,
@@ -24,6 +23,7 @@ from ._config import (
     DEFAULT_MAX_RETRIES,
     Environment,
 )
+from ._retry import RetryPolicy
 from ._spec import DEFAULT_PLATFORM
 from .errors import JustOneAPIError, WrongEventLoopError
 from .models import AuthorRecVideos

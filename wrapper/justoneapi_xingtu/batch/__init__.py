@@ -36,12 +36,12 @@ from ._stops import STOPPING_ERRORS, is_rate_limited, stops_batch
 from ._sync import Batch
 
 __all__ = [
+    "STOPPING_ERRORS",
     "AsyncBatch",
     "Batch",
     "BatchStats",
     "ConcurrencyController",
     "Failure",
-    "STOPPING_ERRORS",
     "Outcome",
     "Success",
     "Ticket",
