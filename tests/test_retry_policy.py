@@ -187,6 +187,14 @@ def test_a_cap_on_302_also_caps_the_batchs_rate_limit_retries(kind: str) -> None
     assert len(seen) == 2 and outcomes[0].attempts == 2  # not max_rate_limit_retries (10)
 
 
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_a_batch_does_not_retry_a_429_whose_code_is_never_retried(kind: str) -> None:
+    with scripted_server([Answer(429, envelope(400))]) as (url, seen):
+        outcomes = run_batch(kind, url, [AUTHOR])
+    assert [type(o.error) for o in outcomes] == [errors.InvalidParameterError]
+    assert len(seen) == 1  # as the clients do; before, retried after the pause
+
+
 def every_error_class() -> list[type[JustOneAPIError]]:
     found, todo = [], [JustOneAPIError]
     while todo:
