@@ -10,8 +10,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._config import Environment
+from ._operation import Operation, Param
 from ._redact import install_log_masking
-from ._spec_data import PlatformName
+from ._spec_data import OPERATIONS, PlatformName
 from ._spec_release import SPEC_RELEASE_ID
 from ._version import __version__
 from .client import AsyncXingtuClient, XingtuClient
@@ -39,6 +40,7 @@ from .errors import (
 )
 from .models import (
     CATEGORIES,
+    Answer,
     AuthorRecVideos,
     BatchStats,
     Category,
@@ -85,7 +87,9 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "CATEGORIES",
+    "OPERATIONS",
     "SPEC_RELEASE_ID",
+    "Answer",
     "AsyncBatch",
     "AsyncXingtuClient",
     "AuthorRecVideos",
@@ -107,7 +111,9 @@ __all__ = [
     "InvalidTokenError",
     "JustOneAPIError",
     "MissingTokenError",
+    "Operation",
     "Outcome",
+    "Param",
     "PermissionDeniedError",
     "Platform",
     "PlatformName",

@@ -23,9 +23,10 @@ from ._config import (
     DEFAULT_MAX_RETRIES,
     Environment,
 )
-from ._spec import DEFAULT_PLATFORM
+from ._operation import Operation
+from ._spec import DEFAULT_PLATFORM, REC_VIDEOS, find_operation
 from .errors import JustOneAPIError, WrongEventLoopError
-from .models import AuthorRecVideos
+from .models import Answer, AuthorRecVideos
 
 if TYPE_CHECKING:  # the batch engine is imported on first use: `import` stays fast
     from ._aiohttp import AiohttpSender
@@ -114,17 +115,36 @@ class XingtuClient(BaseClient):
         code, :class:`~justoneapi_xingtu.errors.TransportError` or
         :class:`~justoneapi_xingtu.errors.ProtocolError` otherwise, after retries.
         """
-        author_id, chosen, params = self._prepare(o_author_id, platform)
+        result = self._request(REC_VIDEOS, {"o_author_id": o_author_id, "platform": platform})
+        assert isinstance(result, AuthorRecVideos)
+        return result
+
+    def call(self, operation: str, /, **params: object) -> Answer | AuthorRecVideos:
+        """Call any operation by its name (``client.operations()`` lists them) with its
+        parameters by their Python names; see :meth:`author_rec_videos` for what it raises.
+
+        ``author_rec_videos`` answers :class:`AuthorRecVideos`; every other operation an
+        :class:`~justoneapi_xingtu.Answer` whose ``data`` is the decoded JSON::
+
+            answer = client.call("author_base_info", o_author_id="7012345678901234567")
+        """
+        return self._request(find_operation(operation), params)
+
+    def _request(
+        self, operation: Operation, values: Mapping[str, object]
+    ) -> Answer | AuthorRecVideos:
+        """One call of ``operation``: checked, sent, decoded and retried."""
+        params = self._prepare(operation, values)
         attempt, started = 0, time.monotonic()
         while True:
             try:
                 self._check_open()
-                result = self._decode(*self._send(params), author_id, chosen)
+                result = self._decode(operation, self._send(operation, params), params)
                 result.attempts = attempt + 1
                 return result
             except (JustOneAPIError, RuntimeError) as error:
                 failure = self._failure(error)
-            delay = self._next_delay(failure, attempt, author_id, started)
+            delay = self._next_delay(failure, attempt, self._label(operation, params), started)
             if delay is None:
                 raise self._final(failure)
             _retry.sleep(delay)
@@ -168,7 +188,9 @@ class XingtuClient(BaseClient):
             max_rate_limit_retries=max_rate_limit_retries,
         )
 
-    def _send(self, params: dict[str, str]) -> tuple[int, httpx.Headers, bytes]:
+    def _send(
+        self, operation: Operation, params: dict[str, str]
+    ) -> tuple[int, httpx.Headers, bytes]:
         from ._transport import deadline  # loaded by the constructor: a dictionary lookup
 
         # Raw bytes, decoded by _Body with a bound; every socket read within the deadline.
@@ -176,7 +198,10 @@ class XingtuClient(BaseClient):
             deadline(self.timeout) as end,
             self._http_errors(),
             self._http.stream(
-                "GET", self._httpx_url(params), headers=self._headers, timeout=self.timeout
+                "GET",
+                self._httpx_url(operation, params),
+                headers=self._headers,
+                timeout=self.timeout,
             ) as response,
         ):
             body = self._body(response, end)
@@ -301,18 +326,31 @@ class AsyncXingtuClient(BaseClient):
         self, o_author_id: str, *, platform: Platform | PlatformName = DEFAULT_PLATFORM
     ) -> AuthorRecVideos:
         """See :meth:`XingtuClient.author_rec_videos`."""
-        author_id, chosen, params = self._prepare(o_author_id, platform)
+        values = {"o_author_id": o_author_id, "platform": platform}
+        result = await self._request(REC_VIDEOS, values)
+        assert isinstance(result, AuthorRecVideos)
+        return result
+
+    async def call(self, operation: str, /, **params: object) -> Answer | AuthorRecVideos:
+        """See :meth:`XingtuClient.call`."""
+        return await self._request(find_operation(operation), params)
+
+    async def _request(
+        self, operation: Operation, values: Mapping[str, object]
+    ) -> Answer | AuthorRecVideos:
+        """One call of ``operation``: checked, sent, decoded and retried."""
+        params = self._prepare(operation, values)
         attempt, started = 0, time.monotonic()
         while True:
             try:
                 self._check_open()
                 self._loop.check()
-                result = self._decode(*await self._send(params), author_id, chosen)
+                result = self._decode(operation, await self._send(operation, params), params)
                 result.attempts = attempt + 1
                 return result
             except (JustOneAPIError, RuntimeError) as error:
                 failure = self._failure(error)
-            delay = self._next_delay(failure, attempt, author_id, started)
+            delay = self._next_delay(failure, attempt, self._label(operation, params), started)
             if delay is None:
                 raise self._final(failure)
             await _retry.async_sleep(delay)
@@ -377,15 +415,20 @@ class AsyncXingtuClient(BaseClient):
             return "aiohttp"
         return "httpx"
 
-    async def _send(self, params: dict[str, str]) -> tuple[int, Mapping[str, str], bytes]:
+    async def _send(
+        self, operation: Operation, params: dict[str, str]
+    ) -> tuple[int, Mapping[str, str], bytes]:
         if self._aiohttp is not None:  # backend="aiohttp": the same call, on aiohttp
-            return await self._aiohttp.send(self, params)
+            return await self._aiohttp.send(self, self._url_for(operation, params))
         from ._transport import deadline  # loaded by the constructor: a dictionary lookup
 
         # Raw bytes, decoded by _Body with a bound; every socket read within the deadline.
         with deadline(self.timeout) as end, self._http_errors():
             async with self._http.stream(
-                "GET", self._httpx_url(params), headers=self._headers, timeout=self.timeout
+                "GET",
+                self._httpx_url(operation, params),
+                headers=self._headers,
+                timeout=self.timeout,
             ) as response:
                 body = self._body(response, end)
                 if not body.complete:

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
     from ._spec import RecVideo
 
-__all__ = ["CATEGORIES", "AuthorRecVideos", "BatchStats", "Category", "Outcome", "Video"]
+__all__ = ["CATEGORIES", "Answer", "AuthorRecVideos", "BatchStats", "Category", "Outcome", "Video"]
 
 Category = Literal["masterpiece", "newest", "order_hot", "personal_hot"]
 CATEGORIES: tuple[Category, ...] = ("masterpiece", "newest", "order_hot", "personal_hot")
@@ -476,6 +476,54 @@ class AuthorRecVideos:
         counts = ", ".join(f"{c}={len(self.videos(c))}" for c in CATEGORIES)
         return (
             f"AuthorRecVideos(author_id={self.author_id!r}, {counts}, "
+            f"request_id={self.request_id!r})"
+        )
+
+
+class Answer:
+    """A successful answer (code 0) of an operation whose ``data`` the spec leaves
+    untyped: ``data`` is the decoded JSON as received (the publisher documents no schema
+    for it, so none is invented here)."""
+
+    __slots__ = ("attempts", "operation", "params", "raw")
+
+    def __init__(self, raw: Mapping[str, Any], *, operation: str, params: Mapping[str, str]):
+        self.raw = raw
+        """The decoded envelope exactly as received (secrets masked)."""
+        self.operation = operation
+        """The operation's Python name (``kol_info``)."""
+        self.params = dict(params)
+        """The query sent, by wire name, without the token."""
+        self.attempts = 1
+        """How many requests this answer took (1 + retries)."""
+
+    @property
+    def data(self) -> Any:
+        return self.raw.get("data")
+
+    @property
+    def code(self) -> int:
+        return 0
+
+    @property
+    def request_id(self) -> str | None:
+        value = self.raw.get("requestId")
+        return value if isinstance(value, str) else None
+
+    @property
+    def record_time(self) -> str | None:
+        value = self.raw.get("recordTime")
+        return value if isinstance(value, str) else None
+
+    @property
+    def message(self) -> str | None:
+        value = self.raw.get("message")
+        return value if isinstance(value, str) else None
+
+    def __repr__(self) -> str:
+        kind = type(self.data).__name__
+        return (
+            f"Answer(operation={self.operation!r}, params={self.params!r}, data={kind}, "
             f"request_id={self.request_id!r})"
         )
 

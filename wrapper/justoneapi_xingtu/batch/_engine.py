@@ -279,7 +279,9 @@ async def _run(
                         item.retries += 1
                         seq += 1
                         heapq.heappush(delayed, (now + _retry.wait_for(delay), seq, item))
-                        _retry.log_retry(error, item.author_id, item.retries, max_retries, delay)
+                        _retry.log_retry(
+                            error, f"author {item.author_id}", item.retries, max_retries, delay
+                        )
                     else:
                         outcomes.append(final(item, error))
             refresh()
