@@ -13,6 +13,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Recommended Videos",
         description="获取作者的高性能推荐视频。",
         data_schema="AuthorRecVideosData",
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",

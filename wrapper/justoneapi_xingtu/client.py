@@ -23,6 +23,7 @@ from ._config import (
     DEFAULT_MAX_RETRIES,
     Environment,
 )
+from ._methods import lazy_methods
 from ._operation import Operation
 from ._spec import DEFAULT_PLATFORM, REC_VIDEOS, find_operation
 from .errors import JustOneAPIError, WrongEventLoopError
@@ -30,16 +31,20 @@ from .models import Answer, AuthorRecVideos
 
 if TYPE_CHECKING:  # the batch engine is imported on first use: `import` stays fast
     from ._aiohttp import AiohttpSender
+    from ._operations import AsyncOperations, Operations
     from ._spec import Platform, PlatformName
     from .batch import AsyncBatch, Batch
 
 __all__ = ["AsyncXingtuClient", "XingtuClient"]
 
+if not TYPE_CHECKING:  # the methods of the other operations are added on first use
+    Operations, AsyncOperations = lazy_methods("Operations"), lazy_methods("AsyncOperations")
+
 MAX_CONNECTIONS = 256
 Backend = Literal["httpx", "aiohttp"]
 
 
-class XingtuClient(BaseClient):
+class XingtuClient(Operations, BaseClient):
     """Synchronous client. Thread-safe: one instance can serve many threads.
 
     Args:
@@ -129,6 +134,11 @@ class XingtuClient(BaseClient):
             answer = client.call("author_base_info", o_author_id="7012345678901234567")
         """
         return self._request(find_operation(operation), params)
+
+    def _answer(self, operation: Operation, values: Mapping[str, object]) -> Answer:
+        result = self._request(operation, values)
+        assert isinstance(result, Answer)
+        return result
 
     def _request(
         self, operation: Operation, values: Mapping[str, object]
@@ -258,7 +268,7 @@ class _LoopBinding:
             raise WrongEventLoopError()
 
 
-class AsyncXingtuClient(BaseClient):
+class AsyncXingtuClient(AsyncOperations, BaseClient):
     """Asynchronous twin of :class:`XingtuClient` (asyncio or trio, through anyio).
 
     Same arguments, except ``http_client`` is an ``httpx.AsyncClient``, and ``backend``:
@@ -334,6 +344,11 @@ class AsyncXingtuClient(BaseClient):
     async def call(self, operation: str, /, **params: object) -> Answer | AuthorRecVideos:
         """See :meth:`XingtuClient.call`."""
         return await self._request(find_operation(operation), params)
+
+    async def _answer(self, operation: Operation, values: Mapping[str, object]) -> Answer:
+        result = await self._request(operation, values)
+        assert isinstance(result, Answer)
+        return result
 
     async def _request(
         self, operation: Operation, values: Mapping[str, object]
