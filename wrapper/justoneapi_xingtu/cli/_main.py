@@ -6,6 +6,10 @@
                                 [--rate R] [--fixed-concurrency] [--refresh] [--env/--base-url]
                                 [--backend httpx|aiohttp]
     xingtu export --db results.sqlite --format csv|jsonl|parquet [--out PATH] [--csv-raw]
+    xingtu operations [--format table|json]
+                                every operation: name, summary, parameters
+    xingtu call NAME [ID] [--param NAME=VALUE ...] [--format json|jsonl] [--env/--base-url]
+                                any operation by name; prints its answer's envelope
     xingtu demo                 rec-videos against the bundled mock server: no token, no network
 
 ``--format csv|jsonl`` of rec-videos, the store and ``export`` share one row model:
@@ -69,6 +73,7 @@ from ..io.rows import Tally, result_rows
 from ..io.store import ResultStore, StoreError, StoreFullError
 from ..models import AuthorRecVideos, BatchStats, Outcome
 from ._ids import IdsFileError, load_ids, read_ids
+from ._operations import add_commands, call_operation, list_operations
 from ._progress import PlainProgress, make_progress, status_line
 from ._signals import GracefulStop, Terminated, exit_status, sigterm_as_interrupt
 
@@ -244,7 +249,8 @@ def version_line() -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="xingtu",
-        description="Douyin Xingtu author recommended videos, from Just One API.",
+        description="Douyin Xingtu (Star Map) creator data from Just One API: recommended "
+        "videos typed and batched, and every other operation of the family by name.",
         epilog=f"The token comes from JUSTONEAPI_TOKEN. {EXIT_CODES_HELP}",
     )
     parser.add_argument("--version", action="version", version=version_line())
@@ -336,6 +342,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--out", help="output file (default: stdout; Parquet needs a file)", default=None
     )
+
+    add_commands(commands, _add_connection_options, EXIT_CODES_HELP)
 
     demo = commands.add_parser("demo", help="rec-videos against the bundled mock server")
     demo.add_argument(
@@ -656,6 +664,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _batch(args, sys.stdout)
         if args.command == "export":
             return _export(args, sys.stdout)
+        if args.command == "operations":
+            return list_operations(args, sys.stdout)
+        if args.command == "call":
+            return call_operation(args, sys.stdout, lambda: _client(XingtuClient, args))
         return _rec_videos(args, sys.stdout)
     except BrokenPipeError:  # `xingtu ... | head`
         return EXIT_OK
