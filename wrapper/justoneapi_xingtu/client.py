@@ -7,7 +7,7 @@ decoding, retry schedule); each adds only its send-and-sleep loop.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal, Self
 
 import httpx
@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # the batch engine is imported on first use: `import` stays f
     from ._operations import AsyncOperations, Operations
     from ._spec import Platform, PlatformName
     from .batch import AsyncBatch, Batch
+    from .batch._calls import AsyncCallBatch
 
 __all__ = ["AsyncXingtuClient", "XingtuClient"]
 
@@ -393,6 +394,42 @@ class AsyncXingtuClient(AsyncOperations, BaseClient):
             self,
             author_ids,
             platform,
+            max_concurrency=max_concurrency,
+            initial_concurrency=initial_concurrency,
+            rate_per_s=rate_per_s,
+            adaptive=adaptive,
+            max_rate_limit_retries=max_rate_limit_retries,
+            backend=backend,
+        )
+
+    def call_many(
+        self,
+        operations: str | Sequence[str],
+        ids: Iterable[str],
+        *,
+        params: Mapping[str, object] | None = None,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,
+        rate_per_s: float | None = None,
+        adaptive: bool = True,
+        max_rate_limit_retries: int = DEFAULT_MAX_RATE_LIMIT_RETRIES,
+        backend: Backend | None = None,
+    ) -> AsyncCallBatch:
+        """Many ids through one or several operations that take an id (``"kol_info"``,
+        ``["author_base_info", "author_rec_videos"]``, or ``"a,b"``): each (operation, id)
+        once, paced, retried and stopped as :meth:`author_rec_videos_many` does. ``params``
+        go to every operation that takes them. Yields
+        :class:`~justoneapi_xingtu.CallOutcome` as calls complete::
+
+            async with client.call_many(["author_base_info", "author_rec_videos"], ids) as b:
+                async for outcome in b:
+                    print(outcome.operation, outcome.id, outcome.ok)
+        """
+        from .batch._calls import AsyncCallBatch, plan_calls
+
+        return AsyncCallBatch(
+            self,
+            plan_calls(operations, ids, params or {}),
             max_concurrency=max_concurrency,
             initial_concurrency=initial_concurrency,
             rate_per_s=rate_per_s,

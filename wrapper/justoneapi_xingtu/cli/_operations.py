@@ -9,8 +9,10 @@ from typing import Any
 import orjson
 
 from .._operation import Operation, Param
-from .._spec import OPERATIONS, find_operation
+from .._spec import OPERATIONS, REC_VIDEOS, find_operation
+from ..batch._calls import PlannedCall
 from ..client import XingtuClient
+from ..io.store import ResultStore, params_text
 
 
 def add_commands(
@@ -120,3 +122,35 @@ def call_operation(
     option = orjson.OPT_INDENT_2 if args.format == "json" else 0
     out.write(orjson.dumps(answer.raw, option=option).decode() + "\n")
     return 0
+
+
+def call_params(items: list[str]) -> dict[str, object]:
+    """``--param NAME=VALUE`` items as keyword arguments (wire names become Python names
+    where an operation of the table knows them)."""
+    python = {p.wire: p.name for op in OPERATIONS.values() for p in op.params}
+    params: dict[str, object] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise ValueError(f"--param: expected NAME=VALUE, got {item!r}")
+        params[python.get(name.strip(), name.strip())] = value
+    return params
+
+
+def calls_todo(
+    store: ResultStore, planned: list[PlannedCall], *, refresh: bool = False
+) -> list[PlannedCall]:
+    """The planned calls the store has no final answer for (all of them: ``refresh``)."""
+    if refresh:
+        return planned
+    todo: list[PlannedCall] = []
+    for operation in dict.fromkeys(call.operation for call in planned):
+        mine = [call for call in planned if call.operation is operation]
+        if operation is REC_VIDEOS:
+            platform = mine[0].params.get("platform", "")
+            left = set(store.todo([call.id for call in mine], platform))
+            todo += [call for call in mine if call.id in left]
+        else:
+            done = store.answered(operation.name, [call.params for call in mine])
+            todo += [call for call in mine if params_text(call.params) not in done]
+    return todo
