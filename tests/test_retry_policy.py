@@ -178,6 +178,20 @@ def test_a_per_code_cap_is_honoured_by_the_batch(kind: str) -> None:
     assert len(seen) == 6  # 1 + 2 retries each, sent by the batch (its calls retry nothing)
 
 
+def test_a_per_code_cap_is_honoured_by_call_many() -> None:
+    policy = RetryPolicy(max_retries=5, per_code={301: 1})
+
+    async def main(url: str) -> list[Any]:
+        async with AsyncXingtuClient(TOKEN, base_url=url, retry=policy) as client:
+            calls = client.call_many("author_rec_videos", [AUTHOR], adaptive=False)
+            async with calls as batch:
+                return [outcome async for outcome in batch]
+
+    with scripted_server([Answer(200, envelope(301))]) as (url, seen):
+        outcomes = anyio.run(main, url)
+    assert [(o.ok, o.attempts) for o in outcomes] == [(False, 2)] and len(seen) == 2
+
+
 @pytest.mark.parametrize("kind", ["sync", "async"])
 def test_a_cap_on_302_also_caps_the_batchs_rate_limit_retries(kind: str) -> None:
     policy = RetryPolicy(max_retries=5, per_code={302: 1})

@@ -10,9 +10,10 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._config import Environment
+from ._operation import Operation, Param
 from ._redact import install_log_masking
 from ._retry import RetryPolicy
-from ._spec_data import PlatformName
+from ._spec_data import OPERATIONS, PlatformName
 from ._spec_release import SPEC_RELEASE_ID
 from ._version import __version__
 from .client import AsyncXingtuClient, XingtuClient
@@ -41,8 +42,10 @@ from .errors import (
 )
 from .models import (
     CATEGORIES,
+    Answer,
     AuthorRecVideos,
     BatchStats,
+    CallOutcome,
     Category,
     Failure,
     Outcome,
@@ -94,7 +97,9 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "CATEGORIES",
+    "OPERATIONS",
     "SPEC_RELEASE_ID",
+    "Answer",
     "AsyncBatch",
     "AsyncXingtuClient",
     "AuthorRecVideos",
@@ -103,6 +108,7 @@ __all__ = [
     "BatchStopped",
     "BatchStoppedError",
     "BusinessError",
+    "CallOutcome",
     "Category",
     "ClientClosedError",
     "CollectionFailedError",
@@ -117,7 +123,9 @@ __all__ = [
     "InvalidTokenError",
     "JustOneAPIError",
     "MissingTokenError",
+    "Operation",
     "Outcome",
+    "Param",
     "PermissionDeniedError",
     "Platform",
     "PlatformName",

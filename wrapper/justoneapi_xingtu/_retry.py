@@ -168,16 +168,14 @@ def policy(
     return retry
 
 
-def log_retry(
-    error: JustOneAPIError, author_id: str, retry: int, of: int | None, delay: float
-) -> None:
+def log_retry(error: JustOneAPIError, label: str, retry: int, of: int | None, delay: float) -> None:
     """One INFO line per retry on the package's logger."""
     what = error_kind(error)
     if error.http_status is not None:
         what += f", HTTP {error.http_status}"
     rid = f" [request id {error.request_id}]" if error.request_id else ""
     count = f"{retry}/{of}" if of is not None else str(retry)
-    package_logger().info("author %s: %s; retry %s in %.2f s%s", author_id, what, count, delay, rid)
+    package_logger().info("%s: %s; retry %s in %.2f s%s", label, what, count, delay, rid)
 
 
 # -- waiting: one place, so that tests can make retries instant -------------------------

@@ -26,7 +26,6 @@ import time
 from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
 from dataclasses import dataclass
-from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
 from .. import _retry
@@ -273,8 +272,8 @@ async def _run(
                         item.retries += 1
                         seq += 1
                         heapq.heappush(delayed, (now + _retry.wait_for(delay), seq, item))
-                        limit = retry.limit(error)
-                        _retry.log_retry(error, item.author_id, item.retries, limit, delay)
+                        label, limit = f"author {item.author_id}", retry.limit(error)
+                        _retry.log_retry(error, label, item.retries, limit, delay)
                     else:
                         outcomes.append(final(item, error))
             refresh()
@@ -445,10 +444,5 @@ class AsyncBatch:
     async def __aenter__(self) -> Self:
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()

@@ -1,12 +1,16 @@
 """A resumable SQLite store of batch outcomes (stdlib ``sqlite3``, WAL mode).
 
-Three tables::
+Four tables::
 
     fetches  one row per (author_id, platform): status, code, message, request_id,
              fetched_at, raw_json (the answer as received, on success), attempts
     videos   one row per video, the columns of the one row model (:mod:`.rows`):
              author_id, platform, category, position, item_id (TEXT), every other
              field of Video.FIELDS, extra (JSON text), drift (JSON text)
+    answers  one row per (operation, id, params) of the other operations (a batch over
+             operations): status, code, message, request_id, fetched_at, raw_json (the
+             envelope as received, on success), attempts; ``params`` is the query sent
+             (wire names, the token aside) as JSON text with sorted keys
     xingtu_store  key, value: ``written_by`` (the package version that last opened it
              for writing), ``schema_version``, ``filled_columns`` (the ``videos``
              columns every row was computed for, as a JSON list)
@@ -50,11 +54,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
 from typing import Any, Final, Self
 from urllib.parse import quote
 
@@ -62,7 +65,7 @@ import orjson
 
 from .._version import __version__
 from ..errors import JustOneAPIError, ProtocolError
-from ..models import CATEGORIES, AuthorRecVideos, Outcome
+from ..models import CATEGORIES, AuthorRecVideos, CallOutcome, Outcome
 from ._lock import WriterLock
 from .rows import COLUMN_TYPES, COLUMNS, KEY_COLUMNS, json_text, result_rows
 
@@ -82,6 +85,18 @@ VIDEO_COLUMNS: Final[tuple[str, ...]] = COLUMNS
 FETCH_COLUMNS: Final = (
     "author_id",
     "platform",
+    "status",
+    "code",
+    "message",
+    "request_id",
+    "fetched_at",
+    "raw_json",
+    "attempts",
+)
+ANSWER_COLUMNS: Final = (
+    "operation",
+    "id",
+    "params",
     "status",
     "code",
     "message",
@@ -182,6 +197,19 @@ CREATE TABLE IF NOT EXISTS videos (
   PRIMARY KEY (author_id, platform, category, position)
 );
 CREATE INDEX IF NOT EXISTS videos_item_id ON videos (item_id);
+CREATE TABLE IF NOT EXISTS answers (
+  operation TEXT NOT NULL,
+  id TEXT NOT NULL,
+  params TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ({statuses})),
+  code INTEGER,
+  message TEXT,
+  request_id TEXT,
+  fetched_at TEXT NOT NULL,
+  raw_json TEXT,
+  attempts INTEGER NOT NULL,
+  PRIMARY KEY (operation, id, params)
+);
 CREATE TABLE IF NOT EXISTS {_META} (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -198,6 +226,11 @@ def _answer(raw: str, author_id: str, platform: str) -> AuthorRecVideos | None:
         return AuthorRecVideos(orjson.loads(raw), author_id=author_id, platform=platform)
     except (orjson.JSONDecodeError, ProtocolError):
         return None
+
+
+def params_text(params: Mapping[str, str]) -> str:
+    """The ``params`` key of ``answers``: the query as JSON text with sorted keys."""
+    return orjson.dumps(dict(sorted(params.items()))).decode()
 
 
 def _sql_value(value: Any) -> Any:
@@ -380,7 +413,7 @@ class ResultStore:
                 f"{__version__} (schema version {_SCHEMA_VERSION}): upgrade "
                 f"justoneapi-xingtu{' to >= ' + by if by else ''}, or use another --db",
             )
-        foreign = tables - {"fetches", "videos", _META}
+        foreign = tables - {"fetches", "videos", "answers", _META}
         if foreign:
             shown = ", ".join(sorted(foreign)[:5])
             raise StoreError(self.path, f"not a xingtu store (it holds other tables: {shown})")
@@ -392,6 +425,8 @@ class ResultStore:
             self._check_columns("videos", _CORE_COLUMNS)
         if _META in tables:
             self._check_columns(_META, ("key", "value"))
+        if "answers" in tables:
+            self._check_columns("answers", ANSWER_COLUMNS)
         if self.readonly:
             if version == 0:
                 raise StoreError(self.path, "is empty, not a xingtu store yet")
@@ -618,6 +653,122 @@ class ResultStore:
                 return  # the earlier success and its videos stay
         db.execute("INSERT OR REPLACE INTO fetches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", fetch)
 
+    def record_calls(self, outcomes: Iterable[CallOutcome]) -> None:
+        """Outcomes of a batch over operations, in one transaction: recommended videos go
+        to ``fetches`` and ``videos`` as :meth:`record_many` writes them, every other
+        answer to ``answers``. A failed refresh keeps the earlier success."""
+        if self.readonly:
+            raise StoreError(self.path, "read-only (opened for reading): cannot record")
+        self._take_lock()
+        with self._guard():
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            db = self._db
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                for outcome in outcomes:
+                    typed = outcome.typed()
+                    if typed is not None:
+                        self._record(typed, now)
+                    else:
+                        self._record_answer(outcome, now)
+                db.execute("COMMIT")
+            except BaseException:
+                self._rollback()
+                raise
+
+    def _record_answer(self, outcome: CallOutcome, now: str) -> None:
+        key = (outcome.operation, outcome.id, params_text(outcome.params))
+        if outcome.answer is not None:
+            answer = outcome.answer
+            row: tuple[object, ...] = (
+                *key,
+                "ok",
+                0,
+                answer.message,
+                answer.request_id,
+                now,
+                orjson.dumps(answer.raw).decode(),
+                outcome.attempts,
+            )
+        else:
+            error = outcome.error
+            assert error is not None
+            code = getattr(error, "code", None)
+            row = (
+                *key,
+                "retry" if error.retryable else "failed",
+                code if isinstance(code, int) else None,
+                str(error),
+                error.request_id,
+                now,
+                None,
+                outcome.attempts,
+            )
+            done = self._db.execute(
+                "SELECT 1 FROM answers WHERE operation = ? AND id = ? AND params = ? "
+                "AND status = 'ok'",
+                key,
+            ).fetchone()
+            if done is not None:
+                return
+        self._db.execute(
+            f"INSERT OR REPLACE INTO answers VALUES ({', '.join('?' * len(ANSWER_COLUMNS))})",  # noqa: S608
+            row,
+        )
+
+    def answered(self, operation: str, params: Iterable[Mapping[str, str]]) -> set[str]:
+        """The params (as :func:`params_text`) of ``operation`` already done: stored
+        ``ok`` or ``failed`` (``retry`` is asked again)."""
+        wanted = {params_text(p) for p in params}
+        if "answers" not in self._tables():
+            return set()
+        with self._guard():
+            cursor = self._db.execute(
+                "SELECT params FROM answers WHERE operation = ? AND status IN ('ok', 'failed')",
+                (operation,),
+            )
+            return {row[0] for row in cursor if row[0] in wanted}
+
+    def answer_counts(self) -> dict[str, dict[str, int]]:
+        """Answer rows by operation, then by status."""
+        counts: dict[str, dict[str, int]] = {}
+        if "answers" not in self._tables():
+            return counts
+        with self._guard():
+            for operation, status, count in self._db.execute(
+                "SELECT operation, status, COUNT(*) FROM answers GROUP BY 1, 2"
+            ):
+                counts.setdefault(operation, dict.fromkeys(STATUSES, 0))[status] = count
+        return counts
+
+    def answer_rows(self, operation: str | None = None) -> Iterator[dict[str, Any]]:
+        """Stored answers (of one operation, when given) in order: ``operation``, ``id``,
+        ``params`` (a dict), ``status``, ``code``, ``message``, ``request_id``,
+        ``fetched_at``, ``attempts`` and ``data`` (the answer's data, as received)."""
+        if "answers" not in self._tables():
+            return
+        where = "" if operation is None else "WHERE operation = ? "
+        with self._guard():
+            cursor = self._db.execute(
+                f"SELECT {', '.join(ANSWER_COLUMNS)} FROM answers {where}"  # noqa: S608
+                "ORDER BY operation, id, params",
+                () if operation is None else (operation,),
+            )
+            for values in cursor:
+                row = dict(zip(ANSWER_COLUMNS, values, strict=True))
+                row["params"] = orjson.loads(row["params"])
+                raw = row.pop("raw_json")
+                envelope = orjson.loads(raw) if raw is not None else None
+                row["data"] = envelope.get("data") if isinstance(envelope, dict) else None
+                yield row
+
+    def _tables(self) -> set[str]:
+        with self._guard():
+            return {
+                row[0]
+                for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+
     # -- reading -----------------------------------------------------------------------
 
     def _status_of(self, author_id: str, platform: str) -> str | None:
@@ -753,10 +904,5 @@ class ResultStore:
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()

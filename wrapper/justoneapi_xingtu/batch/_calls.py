@@ -1,0 +1,167 @@
+"""A batch over operations: for many ids, one or several operations that take that id,
+each (operation, id, parameters) called once by the same engine, controller and retries
+as :class:`~justoneapi_xingtu.batch.AsyncBatch`.
+
+The engine runs on keys: here a key is ``"<operation>:<index>"`` into the list of planned
+calls, so its log lines read ``kol_info:3``; :class:`CallOutcome` gives them back as
+(operation, id, parameters).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Self
+
+from .._config import (
+    DEFAULT_INITIAL_CONCURRENCY,
+    DEFAULT_MAX_CONCURRENCY,
+    DEFAULT_MAX_RATE_LIMIT_RETRIES,
+)
+from .._operation import Operation
+from .._spec import REC_VIDEOS, find_operation
+from ..models import Answer, AuthorRecVideos, BatchStats, CallOutcome, Failure, Success
+from ._engine import StopSignal, _options, _prepare_ids, _run
+
+if TYPE_CHECKING:
+    from ..client import AsyncXingtuClient, Backend
+
+__all__ = ["AsyncCallBatch", "PlannedCall", "plan_calls"]
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedCall:
+    """One call of a batch over operations."""
+
+    operation: Operation
+    id: str
+    values: Mapping[str, object]
+    """The keyword arguments, by Python name (the id included)."""
+    params: Mapping[str, str]
+    """The query they make, by wire name (the token aside)."""
+
+
+def plan_calls(
+    operations: str | Sequence[str], ids: Iterable[str], params: Mapping[str, object]
+) -> list[PlannedCall]:
+    """Every (operation, id) to call, operation by operation, ids in input order
+    (de-duplicated); a ValueError names an operation without an id parameter, an
+    argument no operation takes, or a bad value, before anything is sent."""
+    names = (
+        [n.strip() for n in operations.split(",")] if isinstance(operations, str) else operations
+    )
+    chosen = [find_operation(name) for name in dict.fromkeys(names)]
+    if not chosen:
+        raise ValueError("operations: expected at least one operation name")
+    for operation in chosen:
+        if operation.id_param is None:
+            raise ValueError(
+                f"operations: {operation.name} takes no id (it cannot be batched over ids)"
+            )
+    taken = {p.name for op in chosen for p in op.params}
+    for name in params:
+        if name not in taken:
+            raise ValueError(f"{name}: none of {', '.join(op.name for op in chosen)} takes it")
+    checked = _prepare_ids(ids)
+    planned: list[PlannedCall] = []
+    for operation in chosen:
+        key = operation.id_param
+        assert key is not None
+        own = {p.name: params[p.name] for p in operation.params if p.name in params}
+        if operation is REC_VIDEOS:  # its outcomes are keyed by platform in the store
+            own.setdefault("platform", REC_VIDEOS_DEFAULT_PLATFORM)
+        for item in checked:
+            values = {**own, key.name: item}
+            planned.append(PlannedCall(operation, item, values, operation.query(values)))
+    return planned
+
+
+REC_VIDEOS_DEFAULT_PLATFORM = next(
+    (p.default for p in REC_VIDEOS.params if p.wire == "platform"), None
+)
+
+
+class AsyncCallBatch:
+    """The outcomes of :meth:`AsyncXingtuClient.call_many`, as they complete: one
+    :class:`~justoneapi_xingtu.CallOutcome` per planned call. Stops, ``stop()``,
+    ``aclose(drain=)``, ``stats`` and ``unfinished`` work as on
+    :class:`~justoneapi_xingtu.batch.AsyncBatch` (``unfinished`` lists planned calls)."""
+
+    def __init__(
+        self,
+        client: AsyncXingtuClient,
+        calls: list[PlannedCall],
+        *,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,
+        rate_per_s: float | None = None,
+        adaptive: bool = True,
+        max_rate_limit_retries: int = DEFAULT_MAX_RATE_LIMIT_RETRIES,
+        backend: Backend | None = None,
+    ) -> None:
+        options = _options(
+            max_concurrency, initial_concurrency, rate_per_s, adaptive, max_rate_limit_retries
+        )
+        self.calls = calls
+        self.controller = options.controller()
+        self.stats = BatchStats(total=len(calls))
+        self._stop = StopSignal()
+        self.backend, single = client._for_batch(backend)
+        keys = {f"{call.operation.name}:{index}": call for index, call in enumerate(calls)}
+        self._keys = keys
+
+        def call(key: str) -> Awaitable[Answer | AuthorRecVideos]:
+            planned = keys[key]
+            return single._request(planned.operation, planned.values)
+
+        self._outcomes = _run(
+            call,  # type: ignore[arg-type]  # the engine hands back whatever call returns
+            list(keys),
+            "",
+            self.controller,
+            self.stats,
+            retry=client.retry,
+            max_rate_limit_retries=options.max_rate_limit_retries,
+            stop_signal=self._stop,
+        )
+
+    def _outcome(self, outcome: Success | Failure) -> CallOutcome:
+        planned = self._keys[outcome.author_id]
+        return CallOutcome(
+            planned.operation.name,
+            planned.id,
+            planned.params,
+            answer=outcome.result,
+            error=outcome.error,
+            attempts=outcome.attempts,
+        )
+
+    def __aiter__(self) -> Self:
+        return self
+
+    async def __anext__(self) -> CallOutcome:
+        return self._outcome(await self._outcomes.__anext__())
+
+    def stop(self) -> None:
+        """Start nothing new; the calls in flight finish and are still yielded."""
+        self._stop.request()
+
+    @property
+    def unfinished(self) -> tuple[PlannedCall, ...]:
+        """The planned calls a :meth:`stop` left without an outcome."""
+        return tuple(self._keys[key] for key in self._stop.unfinished)
+
+    async def aclose(self, *, drain: bool = False) -> list[CallOutcome]:
+        """As :meth:`AsyncBatch.aclose <justoneapi_xingtu.batch.AsyncBatch.aclose>`."""
+        drained: list[CallOutcome] = []
+        if drain:
+            self.stop()
+            drained = [self._outcome(outcome) async for outcome in self._outcomes]
+        await self._outcomes.aclose()
+        return drained
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
