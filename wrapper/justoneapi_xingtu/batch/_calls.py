@@ -11,13 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Any, Self
 
-from .._config import (
-    DEFAULT_INITIAL_CONCURRENCY,
-    DEFAULT_MAX_CONCURRENCY,
-    DEFAULT_MAX_RATE_LIMIT_RETRIES,
-)
 from .._operation import Operation
 from .._spec import REC_VIDEOS, find_operation
 from ..models import Answer, AuthorRecVideos, BatchStats, CallOutcome, Failure, Success
@@ -92,18 +87,14 @@ class AsyncCallBatch:
         client: AsyncXingtuClient,
         calls: list[PlannedCall],
         *,
-        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
-        initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,
-        rate_per_s: float | None = None,
-        adaptive: bool = True,
-        max_rate_limit_retries: int = DEFAULT_MAX_RATE_LIMIT_RETRIES,
         backend: Backend | None = None,
+        **options: Any,
     ) -> None:
-        options = _options(
-            max_concurrency, initial_concurrency, rate_per_s, adaptive, max_rate_limit_retries
-        )
+        """``options``: those of :meth:`AsyncXingtuClient.call_many` (``max_concurrency``,
+        ``initial_concurrency``, ``rate_per_s``, ``adaptive``, ``max_rate_limit_retries``)."""
+        settings = _options(**options)
         self.calls = calls
-        self.controller = options.controller()
+        self.controller = settings.controller()
         self.stats = BatchStats(total=len(calls))
         self._stop = StopSignal()
         self.backend, single = client._for_batch(backend)
@@ -121,7 +112,7 @@ class AsyncCallBatch:
             self.controller,
             self.stats,
             retry=client.retry,
-            max_rate_limit_retries=options.max_rate_limit_retries,
+            max_rate_limit_retries=settings.max_rate_limit_retries,
             stop_signal=self._stop,
         )
 

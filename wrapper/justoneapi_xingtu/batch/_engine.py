@@ -340,11 +340,11 @@ class _Options:
 
 
 def _options(
-    max_concurrency: int,
-    initial_concurrency: int,
-    rate_per_s: float | None,
-    adaptive: bool,
-    max_rate_limit_retries: int,
+    max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+    initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,
+    rate_per_s: float | None = None,
+    adaptive: bool = True,
+    max_rate_limit_retries: int = DEFAULT_MAX_RATE_LIMIT_RETRIES,
 ) -> _Options:
     if isinstance(max_rate_limit_retries, bool) or not isinstance(max_rate_limit_retries, int):
         raise ValueError("max_rate_limit_retries: expected an integer >= 0")

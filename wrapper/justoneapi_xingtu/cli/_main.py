@@ -55,7 +55,6 @@ import orjson
 from .._config import Environment, cleartext_warning
 from .._spec import (
     DEFAULT_PLATFORM,
-    PlatformName,
     check_author_id,
     find_operation,
     parse_platform,
@@ -63,7 +62,7 @@ from .._spec import (
 from .._spec_release import SPEC_RELEASE_ID, SPEC_SHA256
 from .._version import __version__
 from ..batch import AsyncBatch
-from ..batch._calls import AsyncCallBatch, PlannedCall, plan_calls
+from ..batch._calls import AsyncCallBatch, plan_calls
 from ..client import AsyncXingtuClient, XingtuClient, aiohttp_installed
 from ..errors import (
     BatchStoppedError,
@@ -476,43 +475,25 @@ class _GroupWriter:
             self._record(group)
 
 
+def _batch_options(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "max_concurrency": args.max_concurrency,
+        "rate_per_s": args.rate,
+        "adaptive": not args.fixed_concurrency,
+        "backend": args.backend,
+    }
+
+
 async def _run_batch(
     args: argparse.Namespace,
     client: AsyncXingtuClient,
     store: ResultStore,
-    todo: list[str],
-    platform: PlatformName,
+    start: Callable[[AsyncXingtuClient], AsyncBatch | AsyncCallBatch],
     out: Any,
 ) -> int:
+    """The batch ``start`` makes, run to its end on ``client``, stored in ``store``."""
     async with client:
-        batch = client.author_rec_videos_many(
-            todo,
-            platform,
-            max_concurrency=args.max_concurrency,
-            rate_per_s=args.rate,
-            adaptive=not args.fixed_concurrency,
-            backend=args.backend,
-        )
-        return await _drive(args, batch, store, store.record_many, out)
-
-
-async def _run_calls(
-    args: argparse.Namespace,
-    client: AsyncXingtuClient,
-    store: ResultStore,
-    todo: list[PlannedCall],
-    out: Any,
-) -> int:
-    async with client:
-        batch = AsyncCallBatch(
-            client,
-            todo,
-            max_concurrency=args.max_concurrency,
-            rate_per_s=args.rate,
-            adaptive=not args.fixed_concurrency,
-            backend=args.backend,
-        )
-        return await _drive(args, batch, store, store.record_calls, out)
+        return await _drive(args, start(client), store, store.record_calls, out)
 
 
 async def _drive(
@@ -633,7 +614,12 @@ def _batch(args: argparse.Namespace, out: Any) -> int:
                 if not calls:
                     return EXIT_OK
                 started = True
-                return asyncio.run(_run_calls(args, client, store, calls, out))
+                options = _batch_options(args)
+                return asyncio.run(
+                    _run_batch(
+                        args, client, store, lambda c: AsyncCallBatch(c, calls, **options), out
+                    )
+                )
             todo = store.todo(loaded.ids, platform, refresh=args.refresh)
             notes = []
             if loaded.header is not None:
@@ -649,7 +635,16 @@ def _batch(args: argparse.Namespace, out: Any) -> int:
             if not todo:
                 return EXIT_OK
             started = True  # _run_batch closes the client
-            return asyncio.run(_run_batch(args, client, store, todo, platform, out))
+            options = _batch_options(args)
+            return asyncio.run(
+                _run_batch(
+                    args,
+                    client,
+                    store,
+                    lambda c: c.author_rec_videos_many(todo, platform, **options),
+                    out,
+                )
+            )
     finally:
         if not started:
             asyncio.run(client.aclose())
