@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # the batch engine is imported on first use: `import` stays f
     from ._operations import AsyncOperations, Operations
     from ._spec import Platform, PlatformName
     from .batch import AsyncBatch, Batch
-    from .batch._calls import AsyncCallBatch
+    from .batch._calls import AsyncCallBatch, CallBatch
 
 __all__ = ["AsyncXingtuClient", "XingtuClient"]
 
@@ -139,6 +139,37 @@ class XingtuClient(Operations, BaseClient):
             answer = client.call("author_base_info", o_author_id="7012345678901234567")
         """
         return self._request(find_operation(operation), params)
+
+    def call_many(
+        self,
+        operations: str | Sequence[str],
+        ids: Iterable[str],
+        *,
+        params: Mapping[str, object] | None = None,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,
+        rate_per_s: float | None = None,
+        adaptive: bool = True,
+        max_rate_limit_retries: int = DEFAULT_MAX_RATE_LIMIT_RETRIES,
+    ) -> CallBatch:
+        """Many ids through one or several operations that take an id: see
+        :meth:`AsyncXingtuClient.call_many`; runs as :meth:`author_rec_videos_many` does::
+
+            with client.call_many(["author_base_info", "author_rec_videos"], ids) as batch:
+                for outcome in batch:
+                    print(outcome.operation, outcome.id, outcome.ok)
+        """
+        from .batch._calls import CallBatch, plan_calls
+
+        return CallBatch(
+            self,
+            plan_calls(operations, ids, params or {}),
+            max_concurrency=max_concurrency,
+            initial_concurrency=initial_concurrency,
+            rate_per_s=rate_per_s,
+            adaptive=adaptive,
+            max_rate_limit_retries=max_rate_limit_retries,
+        )
 
     def _answer(self, operation: Operation, values: Mapping[str, object]) -> Answer:
         result = self._request(operation, values)
