@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import time
+
 import anyio
+import httpcore
 import pytest
 from _faults import fault_server, truncated
-from conftest import TOKEN
+from conftest import TOKEN, call
 
-from justoneapi_xingtu import AsyncXingtuClient, TransportError, XingtuClient
+from justoneapi_xingtu import AsyncXingtuClient, RequestTimeoutError, TransportError, XingtuClient
 from justoneapi_xingtu._transport import AsyncShardedTransport, ShardedTransport
 from justoneapi_xingtu.testing import MockServer
 
@@ -64,3 +67,43 @@ def test_shard_count_follows_the_connection_cap() -> None:
     assert len(ShardedTransport(256)._shards) == 32
     assert len(ShardedTransport(9)._shards) == 2
     assert len(ShardedTransport(1)._shards) == 1
+
+
+class _UnfinishedStream(httpcore.NetworkStream, httpcore.AsyncNetworkStream):
+    """A connected socket on which TLS has not started; records that it was closed."""
+
+    def __init__(self, closed: list[str]) -> None:
+        self._closed = closed
+
+    def close(self) -> None:
+        self._closed.append("closed")
+
+    async def aclose(self) -> None:
+        self._closed.append("closed")
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_a_connect_that_uses_up_the_deadline_closes_its_socket_before_tls(
+    kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The TCP connect takes all the time the call had: the TLS handshake is not started,
+    # and the connected socket is closed, not left to the garbage collector.
+    closed: list[str] = []
+
+    class SlowSync(httpcore.NetworkBackend):
+        def connect_tcp(self, host: str, port: int, timeout: float | None = None, *a, **k):
+            time.sleep(timeout + 0.01)
+            return _UnfinishedStream(closed)
+
+    class SlowAsync(httpcore.AsyncNetworkBackend):
+        async def connect_tcp(self, host: str, port: int, timeout: float | None = None, *a, **k):
+            await anyio.sleep(timeout + 0.01)
+            return _UnfinishedStream(closed)
+
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(httpcore, "SyncBackend", SlowSync)
+    monkeypatch.setattr(httpcore, "AnyIOBackend", SlowAsync)
+    with pytest.raises(RequestTimeoutError, match="deadline"):
+        call(kind, "https://127.0.0.1:9", timeout=0.05, max_retries=0)
+    assert closed == ["closed"]

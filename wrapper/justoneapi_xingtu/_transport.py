@@ -89,7 +89,11 @@ class _Stream(httpcore.NetworkStream):
         server_hostname: str | None = None,
         timeout: float | None = None,
     ) -> httpcore.NetworkStream:
-        timeout = _clamp(timeout, httpcore.ConnectTimeout)
+        try:
+            timeout = _clamp(timeout, httpcore.ConnectTimeout)
+        except httpcore.ConnectTimeout:  # httpcore closes a stream only when its TLS fails
+            self._stream.close()
+            raise
         return _Stream(self._stream.start_tls(ssl_context, server_hostname, timeout))
 
     def get_extra_info(self, info: str) -> typing.Any:
@@ -145,7 +149,11 @@ class _AsyncStream(httpcore.AsyncNetworkStream):
         server_hostname: str | None = None,
         timeout: float | None = None,
     ) -> httpcore.AsyncNetworkStream:
-        timeout = _clamp(timeout, httpcore.ConnectTimeout)
+        try:
+            timeout = _clamp(timeout, httpcore.ConnectTimeout)
+        except httpcore.ConnectTimeout:
+            await self._stream.aclose()
+            raise
         return _AsyncStream(await self._stream.start_tls(ssl_context, server_hostname, timeout))
 
     def get_extra_info(self, info: str) -> typing.Any:
