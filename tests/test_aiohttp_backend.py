@@ -28,9 +28,6 @@ from justoneapi_xingtu import (
 )
 from justoneapi_xingtu.testing import MockServer
 
-pytestmark = pytest.mark.filterwarnings(
-    "error::ResourceWarning", "error::pytest.PytestUnraisableExceptionWarning"
-)
 TOKEN, AUTHOR = rel.TOKEN, rel.AUTHOR
 
 
@@ -321,7 +318,8 @@ def test_a_bad_batch_backend_is_named() -> None:
 
 
 def test_the_batch_closes_the_aiohttp_session_it_opened() -> None:
-    # ResourceWarnings are errors in this module: an unclosed aiohttp session fails it.
+    # ResourceWarnings are errors in this suite (pyproject.toml): an unclosed aiohttp
+    # session fails it.
     with scripted_server([Answer(200, rel.OK)]) as (url, _):
         backend, _ = batch_on(url, {"backend": None})
     import gc

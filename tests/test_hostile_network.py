@@ -56,10 +56,6 @@ from justoneapi_xingtu._codings import PIECE, Decoder
 from justoneapi_xingtu.cli import exit_code_for, main
 from justoneapi_xingtu.testing import MockServer, instant_retries
 
-pytestmark = pytest.mark.filterwarnings(
-    "error::ResourceWarning", "error::pytest.PytestUnraisableExceptionWarning"
-)
-
 OK = json.dumps(
     {
         "code": 0,

@@ -50,11 +50,6 @@ from justoneapi_xingtu import (
 )
 from justoneapi_xingtu.testing import MockServer, instant_retries
 
-pytestmark = pytest.mark.filterwarnings(
-    "error::ResourceWarning", "error::pytest.PytestUnraisableExceptionWarning"
-)
-
-
 OK = envelope(0, {"masterpiece_videos": [{"item_id": "7553989899192519974", "play": 1}]})
 HTML = b"<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
 

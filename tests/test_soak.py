@@ -25,12 +25,7 @@ from justoneapi_xingtu.testing import MockServer, instant_retries
 
 AUTHORS = 20_000
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.filterwarnings(
-        "error::ResourceWarning", "error::pytest.PytestUnraisableExceptionWarning"
-    ),
-]
+pytestmark = pytest.mark.slow
 
 
 def open_fds() -> int:
