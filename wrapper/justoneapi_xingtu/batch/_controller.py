@@ -70,6 +70,7 @@ origin); nothing here sleeps or reads a clock.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import deque
 from dataclasses import dataclass
@@ -155,6 +156,7 @@ class ConcurrencyController:
         self._window = float(self.max_concurrency if paced else min(initial, max_concurrency))
         self._saturated = False
         self.in_flight = 0
+        self._held: list[float] = []  # heap: until when refused calls keep their slot
         self.paused_until = -math.inf
         """No call starts before this time (``Retry-After``)."""
         self.w_max: float | None = None
@@ -194,8 +196,10 @@ class ConcurrencyController:
         """Seconds until a call may start: 0 now, ``math.inf`` until a call finishes."""
         if now < self.paused_until:
             return self.paused_until - now
-        if self.in_flight >= self.limit:
-            return math.inf
+        while self._held and self._held[0] <= now:
+            heapq.heappop(self._held)
+        if self.in_flight + len(self._held) >= self.limit:
+            return self._held[0] - now if self._held else math.inf
         rate = self.rate(now)
         if rate is None:
             return 0.0
@@ -219,7 +223,7 @@ class ConcurrencyController:
             self._refill(now, rate)
             self._tokens -= 1.0
         self.in_flight += 1
-        if self.in_flight >= self.limit:
+        if self.in_flight + len(self._held) >= self.limit:
             self._saturated = True  # the window is what limits: successes may grow it
         elif self.in_flight <= self.limit / 2:
             self._saturated = False  # something else limits (pacing, pauses, the input)
@@ -245,25 +249,26 @@ class ConcurrencyController:
     def rate_limited(self, ticket: Ticket, now: float, retry_after: float | None) -> None:
         """The call was answered 302 or HTTP 429 (``retry_after``: its header, seconds).
 
-        ``Retry-After`` pauses every new start (at most ``MAX_RETRY_AFTER``); the pace
-        drops only when rate limits have become a share of the answers (see the module).
+        The call waits its own ``Retry-After`` in its slot (the engine retries it then);
+        every start waits only when the refusals show a limit (see the module).
         """
         self.rate_limited_calls += 1
         self._finish()
-        instructed = retry_after is not None and retry_after > 0
-        # The server said "wait", the batch waited, and it says "wait" again to a call
-        # started after that pause: the limit outlived its own instruction.
-        persisted = (
-            instructed
-            and self.paused_until <= ticket.started
-            and now - self.paused_until <= 3.0 * self.window_s
-        )
-        if retry_after is not None and retry_after > 0:
-            self._pause(now, min(retry_after, MAX_RETRY_AFTER))
         self._record(ticket, now, limited=True)
-        if not self.adaptive or ticket.episode != self._episode:
+        current = ticket.episode == self._episode
+        instructed = retry_after is not None and retry_after > 0
+        # A limit shows by its rate; once it has, its Retry-After to a call sent at the
+        # new pace means the pace is still too high.
+        limit = current and (self._limit_found() or (instructed and self.w_max is not None))
+        if retry_after is not None and retry_after > 0:
+            wait = min(retry_after, MAX_RETRY_AFTER)
+            if limit or now < self.paused_until:
+                self._pause(now, wait)  # answers that arrive together pause once
+            else:
+                heapq.heappush(self._held, now + wait)
+        if not self.adaptive or not current:
             return
-        if persisted or self._limit_found():
+        if limit:
             self._decrease(now)
         elif self.w_max is not None and ticket.started - self._cubic_at > self.recover_s:
             # Sent above the last good rate and refused: the probe ends; what the server

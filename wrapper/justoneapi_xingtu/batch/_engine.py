@@ -262,9 +262,15 @@ async def _run(
                         ready.appendleft(item)
                     elif item.rate_limited < max_rate_limit_retries and not stopping:
                         item.rate_limited += 1
-                        ready.appendleft(item)  # first in line once the pause is over
+                        wait_s = error.retry_after or 0.0
+                        if wait_s > 0:  # this call waits what the server told it
+                            seq += 1
+                            due = now + _retry.wait_for(wait_s)
+                            heapq.heappush(delayed, (due, seq, item))
+                        else:
+                            ready.appendleft(item)  # first in line
                         package_logger().debug(
-                            "author %s: rate limited; retried after the pause", item.author_id
+                            "author %s: rate limited; retried in %.2f s", item.author_id, wait_s
                         )
                     else:
                         outcomes.append(final(item, error))
