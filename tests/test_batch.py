@@ -165,6 +165,23 @@ def test_one_off_refusals_with_retry_after_do_not_add_up_to_a_limit() -> None:
     assert controller.delay(now) == 0
 
 
+def test_a_refusal_with_retry_after_shrinks_the_window_which_grows_back() -> None:
+    controller = ConcurrencyController(max_concurrency=32, initial_concurrency=32)
+    for ticket in fill(controller, 0.0)[:20]:
+        controller.succeeded(ticket, 0.05)
+    tickets = fill(controller, 0.05)[:12]  # 32 in flight again, 20 answered
+    controller.rate_limited(tickets[0], 0.1, retry_after=1.0)
+    assert controller.limit == 27  # 32 x 0.85: no start for the next few answers
+    for ticket in tickets[1:4]:
+        controller.succeeded(ticket, 0.1)
+    assert controller.limit == 28 and controller.delay(0.1) == pytest.approx(1.0)  # 28 + 1
+    controller.rate_limited(tickets[4], 0.1, retry_after=None)
+    assert controller.limit == 28  # no Retry-After: no decrease
+    for ticket in tickets[5:]:
+        controller.succeeded(ticket, 0.1)
+    assert controller.limit == 32 and controller.decreases == 0  # grown back
+
+
 def test_once_a_limit_is_known_its_retry_after_lowers_the_pace_again() -> None:
     controller = ConcurrencyController(max_concurrency=64, initial_concurrency=64)
     now = 0.0

@@ -2,8 +2,8 @@
 
 A rate limit and a stray rate-limit answer look alike one at a time; they differ in
 *rate*. A server that limits the client answers 302 (or HTTP 429) to a share of the calls
-that grows with the sending rate; a stray 302 does not depend on it. So the controller
-never slows down for a single answer. It keeps a sliding window (``window_s``, 2 s) of
+that grows with the sending rate; a stray 302 does not depend on it. So a single answer
+does not lower the pace. The controller keeps a sliding window (``window_s``, 2 s) of
 the answers to the calls started at the current pace, and lowers the pace only when
 
 * the rate limits in it pass ``threshold`` (5 %) of the answers by more than chance
@@ -12,7 +12,7 @@ the answers to the calls started at the current pace, and lowers the pace only w
 * once a limit was found that way, a call sent at the new pace is refused with
   ``Retry-After``: that limit again, still below the pace.
 
-Otherwise a 302 is noise: the engine retries the call and nothing slows down.
+Otherwise a 302 is noise: the engine retries the call and the pace stays.
 
 ``Retry-After`` answers one request. The refused call waits that long before its retry
 and keeps its slot meanwhile, as in a client that sleeps before retrying: before they
@@ -48,14 +48,16 @@ How it behaves:
 
 * **window** (calls in flight), adaptive mode before any limit was found: starts at
   ``initial_concurrency``, grows by 0.5 per success while the window is what limits
-  (x1.5 per round trip) up to ``max_concurrency``. Once starts are paced (a limit was
-  found, or ``rate_per_s`` was given), calls in flight go up to ``max_concurrency``: the
-  pace decides and concurrency follows (rate x latency).
+  (x1.5 per round trip) up to ``max_concurrency``, and drops by 15 % at a refusal with
+  ``Retry-After`` (additive increase, multiplicative decrease, as TCP's window). Once
+  starts are paced (a limit was found, or ``rate_per_s`` was given), calls in flight go
+  up to ``max_concurrency``: the pace decides and concurrency follows (rate x latency).
 * **recovery**: back to ``W_max`` in ``recover_s`` (3 s), then probing above it, doubled
-  ``probe_s`` (4 s) later, so a raised limit is found in seconds. A rate limit to a call
-  sent while probing above ``W_max`` ends the probe (back to ``W_max``, no decrease); what
-  the server accepted meanwhile, times ``backoff``, may raise ``W_max``. The pace does
-  not grow during a pause.
+  ``probe_s`` (4 s) later, so a raised limit is found in seconds. A rate limit without
+  ``Retry-After`` to a call sent while probing above ``W_max`` ends the probe (back to
+  ``W_max``, no decrease); what the server accepted meanwhile, times ``backoff``, may
+  raise ``W_max``. With ``Retry-After`` it is the limit again (above). The pace does not
+  grow during a pause.
 * **Retry-After** (at most :data:`~justoneapi_xingtu._retry.MAX_RETRY_AFTER`; the engine
   stops the batch when the server asks for more): the refused call holds its slot that
   long. When the refusals show a limit, every new start waits that long too; answers
@@ -72,10 +74,10 @@ Known costs (see the simulation tests): a burst of rate limits at the very start
 (say 5 of the first 15 answers) cannot be told from a low limit, so the batch slows down
 and climbs back over some seconds; a limit sent without ``Retry-After`` is found with
 more 302s than one that sends it; a limit that sends it is found after a few refusals
-rather than at the first, so calls started meanwhile may be refused too (in the
-simulations, as many 302s as pausing at the first in the plain runs, up to 3 more per
-run when latencies vary); a limit just below what ``max_concurrency`` calls in flight
-send is held off by the refused calls' own waits rather than found (under 1 % 302s).
+rather than at the first (the window's decrease holds back the starts meanwhile; with
+``rate_per_s`` above the limit nothing does, and the onset costs a few more 302s than
+pausing did); a limit just below what ``max_concurrency`` calls in flight send is held
+off by the refused calls' own waits rather than found (under 1 % 302s).
 
 Pure and deterministic: every method takes the time ``now`` (seconds, any monotonic
 origin); nothing here sleeps or reads a clock.
@@ -98,6 +100,11 @@ _BURST_S = 0.1
 _MIN_SPAN_S = 1.0
 """Rates are measured over at least this long: a server's bucket often holds 1 s of burst."""
 _MIN_RATE = 1.0 / MAX_RETRY_AFTER
+_REFUSED_WINDOW = 0.85
+"""The window after a refusal while no limit is known (times this): the mildest decrease
+that holds back the starts at a limit's onset as pausing every start did (the same 302s
+in the simulations; 0.95 gives more). A one-off's 15 % comes back within a round trip;
+refusals at p of the answers hold the window near 0.5 (1 - p) / (0.15 p) (160 at 2 %)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,6 +286,8 @@ class ConcurrencyController:
                 self._pause(now, wait)  # answers that arrive together pause once
             else:
                 heapq.heappush(self._held, now + wait)
+                if self.adaptive and self.w_max is None and self.rate_per_s is None:
+                    self._window = max(1.0, self._window * _REFUSED_WINDOW)
         if not self.adaptive or not current:
             return
         if limit:
