@@ -324,8 +324,9 @@ def batch_section(noise: dict[str, Any], before: dict[str, Any] | None = None) -
         ok = row["mean_302"] <= then["mean_302"]
         lines.append(
             f"| that limit sends `Retry-After`: 302s per run, R = {limit} | {row['mean_302']} "
-            f"(this run) vs {then['mean_302']} pausing every start for each `Retry-After` "
-            f"(runs {', '.join(str(x) for x in then['answered_302'])}) | "
+            f"(runs {', '.join(str(x) for x in row['answered_302'])}) vs {then['mean_302']} "
+            f"with the controller that paused every start for each `Retry-After` (runs "
+            f"{', '.join(str(x) for x in then['answered_302'])}, measured beside this run) | "
             f"{row['mean_302'] / max(then['mean_302'], 1e-9):.2f}x | no more: {verdict(ok)} |"
         )
     phases = moving["phases"]
@@ -347,10 +348,11 @@ def batch_section(noise: dict[str, Any], before: dict[str, Any] | None = None) -
         "What the engine does in each case: a stray 302 is retried and slows nothing (the",
         "pace drops only when rate limits pass 5% of the answers in a 2 s window by more",
         "than chance explains, or, once a limit was found, when it refuses again with",
-        "`Retry-After`); a refused call waits its own `Retry-After` in its slot, and every",
-        "start waits for it only when the refusals show a limit; against a limit the pace",
-        "settles at the rate the server accepted and climbs back CUBIC-style within seconds",
-        "when it moves; `rate_per_s` paces the starts from the first call.",
+        "`Retry-After`); a refused call waits its own `Retry-After` in its slot (and,",
+        "while no limit is known, the window gives up 15 %), and every start waits for it",
+        "only when the refusals show a limit; against a limit the pace settles at the rate",
+        "the server accepted and climbs back CUBIC-style within seconds when it moves;",
+        "`rate_per_s` paces the starts from the first call.",
     ]
     return lines
 
