@@ -253,7 +253,7 @@ def hide_aiohttp(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
     monkeypatch.setitem(sys.modules, "aiohttp", None)
-    monkeypatch.delitem(sys.modules, "justoneapi_xingtu._aiohttp", raising=False)
+    monkeypatch.delitem(sys.modules, "justoneapi_xingtu._http.aiohttp", raising=False)
 
 
 def test_without_aiohttp_a_batch_runs_on_httpx(monkeypatch: pytest.MonkeyPatch) -> None:

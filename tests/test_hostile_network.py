@@ -52,7 +52,7 @@ from justoneapi_xingtu import (
     TLSError,
     XingtuClient,
 )
-from justoneapi_xingtu._codings import PIECE, Decoder
+from justoneapi_xingtu._http.codings import PIECE, Decoder
 from justoneapi_xingtu.cli import exit_code_for, main
 from justoneapi_xingtu.testing import MockServer, instant_retries
 

@@ -37,11 +37,11 @@ import aiohttp
 import httpx
 import yarl
 
-from ._codings import ACCEPT_ENCODING
-from ._version import __version__
+from .._version import __version__
+from .codings import ACCEPT_ENCODING
 
 if TYPE_CHECKING:
-    from ._base_client import BaseClient
+    from .._base_client import BaseClient
 
 __all__ = ["AiohttpSender"]
 
@@ -57,7 +57,7 @@ class AiohttpSender:
         self._proxies: dict[str, dict[str, Any]] = {}
         self._headers = {
             "Accept": "application/json",
-            "Accept-Encoding": ACCEPT_ENCODING,  # only what _codings decodes with a bound
+            "Accept-Encoding": ACCEPT_ENCODING,  # only what codings decodes with a bound
             "User-Agent": f"justoneapi-xingtu/{__version__} aiohttp/{aiohttp.__version__}",
         }
 
