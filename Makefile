@@ -16,6 +16,7 @@ GEN_CONFIG := openapi/generator-config.yaml
 GEN_PKG := justoneapi_xingtu_generated
 SPEC_DATA := wrapper/justoneapi_xingtu/_spec_data.py
 SPEC_METHODS := wrapper/justoneapi_xingtu/_operations.py
+READMES := README.md README.zh-CN.md
 # spec-diff compares the committed upstream document with the working copy by default.
 OLD ?=
 NEW ?= $(UPSTREAM)
@@ -101,7 +102,8 @@ spec: $(STAMP) ## write openapi/xingtu.json: upstream + overlay, validated
 generate: $(STAMP) ## regenerate generated/ and the wrapper's spec facts from openapi/xingtu.json
 	@$(BIN)/python openapi/tools/spec_module.py $(SPEC) $(SPEC_DATA) $(SPEC_METHODS) && \
 	$(BIN)/ruff format --quiet --config pyproject.toml $(SPEC_DATA) $(SPEC_METHODS) && \
-	echo "generate: $(SPEC_DATA) and $(SPEC_METHODS) rewritten from $(SPEC)"
+	echo "generate: $(SPEC_DATA) and $(SPEC_METHODS) rewritten from $(SPEC)" && \
+	$(BIN)/python openapi/tools/readme_operations.py $(READMES) && echo "generate: the operations of $(READMES)"
 	@tmp=$$(mktemp -d); \
 	$(BIN)/openapi-python-client generate --path $(SPEC) --config $(GEN_CONFIG) --meta none \
 	  --output-path $$tmp/$(GEN_PKG) >/dev/null && \
@@ -110,6 +112,7 @@ generate: $(STAMP) ## regenerate generated/ and the wrapper's spec facts from op
 
 check-generated: $(STAMP) ## fail if generated/ differs from what the spec and config produce
 	@$(BIN)/python openapi/tools/spec_release.py $(LOCK) $(SPEC_RELEASE) --check
+	@$(BIN)/python openapi/tools/readme_operations.py $(READMES) --check
 	@tmp=$$(mktemp -d); \
 	$(BIN)/openapi-python-client generate --path $(SPEC) --config $(GEN_CONFIG) --meta none \
 	  --output-path $$tmp/$(GEN_PKG) >/dev/null || exit 1; \

@@ -24,6 +24,7 @@ from ._config import (
 )
 from ._methods import lazy_methods
 from ._operation import Operation
+from ._retry import RetryPolicy
 from ._spec import DEFAULT_PLATFORM, REC_VIDEOS, find_operation
 from .errors import JustOneAPIError, WrongEventLoopError
 from .models import Answer, AuthorRecVideos
@@ -33,7 +34,7 @@ if TYPE_CHECKING:  # the batch engine is imported on first use: `import` stays f
     from ._operations import AsyncOperations, Operations
     from ._spec import Platform, PlatformName
     from .batch import AsyncBatch, Batch
-    from .batch._calls import AsyncCallBatch
+    from .batch._calls import AsyncCallBatch, CallBatch
 
 __all__ = ["AsyncXingtuClient", "XingtuClient"]
 
@@ -57,6 +58,8 @@ class XingtuClient(Operations, BaseClient):
             as the documentation advises, or ``JUSTONEAPI_TIMEOUT``.
         max_retries: retries of transient failures (301, 302, 500, 5xx-like codes, HTTP
             5xx without an envelope, connection errors, timeouts); 0 disables them.
+        retry: a :class:`~justoneapi_xingtu.RetryPolicy` instead of ``max_retries``, to cap
+            the retries of some codes (``RetryPolicy(max_retries=3, per_code={301: 2})``).
         max_response_bytes: answers larger than this, decoded, are refused without being
             loaded (a compression bomb is stopped as it inflates).
         http_client: your own ``httpx.Client`` (transports, proxies, TLS); you close it.
@@ -84,6 +87,7 @@ class XingtuClient(Operations, BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.Client | None = None,
+        retry: RetryPolicy | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -92,6 +96,7 @@ class XingtuClient(Operations, BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             max_response_bytes=max_response_bytes,
+            retry=retry,
         )
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise ValueError(
@@ -135,6 +140,37 @@ class XingtuClient(Operations, BaseClient):
         """
         return self._request(find_operation(operation), params)
 
+    def call_many(
+        self,
+        operations: str | Sequence[str],
+        ids: Iterable[str],
+        *,
+        params: Mapping[str, object] | None = None,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,
+        rate_per_s: float | None = None,
+        adaptive: bool = True,
+        max_rate_limit_retries: int = DEFAULT_MAX_RATE_LIMIT_RETRIES,
+    ) -> CallBatch:
+        """Many ids through one or several operations that take an id: see
+        :meth:`AsyncXingtuClient.call_many`; runs as :meth:`author_rec_videos_many` does::
+
+            with client.call_many(["author_base_info", "author_rec_videos"], ids) as batch:
+                for outcome in batch:
+                    print(outcome.operation, outcome.id, outcome.ok)
+        """
+        from .batch._calls import CallBatch, plan_calls
+
+        return CallBatch(
+            self,
+            plan_calls(operations, ids, params or {}),
+            max_concurrency=max_concurrency,
+            initial_concurrency=initial_concurrency,
+            rate_per_s=rate_per_s,
+            adaptive=adaptive,
+            max_rate_limit_retries=max_rate_limit_retries,
+        )
+
     def _answer(self, operation: Operation, values: Mapping[str, object]) -> Answer:
         result = self._request(operation, values)
         assert isinstance(result, Answer)
@@ -177,7 +213,7 @@ class XingtuClient(Operations, BaseClient):
         ``max_concurrency`` caps the calls in flight; ``adaptive`` starts at
         ``initial_concurrency``, grows while calls succeed and halves on rate limiting
         (``adaptive=False``: always ``max_concurrency``); ``rate_per_s`` caps the start
-        rate. Code 100, 303, 600 or 601 raises :class:`~justoneapi_xingtu.BatchStopped`
+        rate. Code 100, 303, 600 or 601 raises :class:`~justoneapi_xingtu.BatchStoppedError`
         after the outcomes so far. ``batch.stop()`` ends it after the calls in flight,
         whose outcomes are still yielded; ``with`` (or ``close()``) stops it at once::
 
@@ -294,6 +330,7 @@ class AsyncXingtuClient(AsyncOperations, BaseClient):
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.AsyncClient | None = None,
         backend: Backend | None = None,
+        retry: RetryPolicy | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -302,6 +339,7 @@ class AsyncXingtuClient(AsyncOperations, BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             max_response_bytes=max_response_bytes,
+            retry=retry,
         )
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise ValueError(

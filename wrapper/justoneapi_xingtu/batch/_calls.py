@@ -11,22 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Any, Self
 
-from .._config import (
-    DEFAULT_INITIAL_CONCURRENCY,
-    DEFAULT_MAX_CONCURRENCY,
-    DEFAULT_MAX_RATE_LIMIT_RETRIES,
-)
 from .._operation import Operation
 from .._spec import REC_VIDEOS, find_operation
 from ..models import Answer, AuthorRecVideos, BatchStats, CallOutcome, Failure, Success
 from ._engine import StopSignal, _options, _prepare_ids, _run
+from ._sync import _SyncBatch, _SyncRunner
 
 if TYPE_CHECKING:
-    from ..client import AsyncXingtuClient, Backend
+    from ..client import AsyncXingtuClient, Backend, XingtuClient
 
-__all__ = ["AsyncCallBatch", "PlannedCall", "plan_calls"]
+__all__ = ["AsyncCallBatch", "CallBatch", "PlannedCall", "plan_calls"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,18 +88,14 @@ class AsyncCallBatch:
         client: AsyncXingtuClient,
         calls: list[PlannedCall],
         *,
-        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
-        initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,
-        rate_per_s: float | None = None,
-        adaptive: bool = True,
-        max_rate_limit_retries: int = DEFAULT_MAX_RATE_LIMIT_RETRIES,
         backend: Backend | None = None,
+        **options: Any,
     ) -> None:
-        options = _options(
-            max_concurrency, initial_concurrency, rate_per_s, adaptive, max_rate_limit_retries
-        )
+        """``options``: those of :meth:`AsyncXingtuClient.call_many` (``max_concurrency``,
+        ``initial_concurrency``, ``rate_per_s``, ``adaptive``, ``max_rate_limit_retries``)."""
+        settings = _options(**options)
         self.calls = calls
-        self.controller = options.controller()
+        self.controller = settings.controller()
         self.stats = BatchStats(total=len(calls))
         self._stop = StopSignal()
         self.backend, single = client._for_batch(backend)
@@ -120,21 +112,13 @@ class AsyncCallBatch:
             "",
             self.controller,
             self.stats,
-            max_retries=client.max_retries,
-            max_rate_limit_retries=options.max_rate_limit_retries,
+            retry=client.retry,
+            max_rate_limit_retries=settings.max_rate_limit_retries,
             stop_signal=self._stop,
         )
 
     def _outcome(self, outcome: Success | Failure) -> CallOutcome:
-        planned = self._keys[outcome.author_id]
-        return CallOutcome(
-            planned.operation.name,
-            planned.id,
-            planned.params,
-            answer=outcome.result,
-            error=outcome.error,
-            attempts=outcome.attempts,
-        )
+        return _call_outcome(self._keys[outcome.author_id], outcome)
 
     def __aiter__(self) -> Self:
         return self
@@ -165,3 +149,50 @@ class AsyncCallBatch:
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
+
+
+def _call_outcome(planned: PlannedCall, outcome: Success | Failure) -> CallOutcome:
+    return CallOutcome(
+        planned.operation.name,
+        planned.id,
+        planned.params,
+        answer=outcome.result,
+        error=outcome.error,
+        attempts=outcome.attempts,
+    )
+
+
+class CallBatch(_SyncBatch):
+    """The outcomes of :meth:`XingtuClient.call_many`, as they complete: the sync twin of
+    :class:`AsyncCallBatch`, run as :class:`~justoneapi_xingtu.batch.Batch` runs."""
+
+    def __init__(self, client: XingtuClient, calls: list[PlannedCall], **options: Any) -> None:
+        settings = _options(**options)
+        self.calls = calls
+        self.controller = settings.controller()
+        self.stats = BatchStats(total=len(calls))
+        keys = {f"{call.operation.name}:{index}": call for index, call in enumerate(calls)}
+        self._keys = keys
+
+        def send(single: XingtuClient, key: str) -> Answer | AuthorRecVideos:
+            return single._request(keys[key].operation, keys[key].values)
+
+        self._runner = _SyncRunner(
+            client, send, list(keys), "", settings, self.controller, self.stats
+        )
+        self._started = False
+        self._finished = False
+
+    def _convert(self, outcome: Success | Failure) -> CallOutcome:
+        return _call_outcome(self._keys[outcome.author_id], outcome)
+
+    if TYPE_CHECKING:
+
+        def __next__(self) -> CallOutcome: ...
+
+        def close(self, *, drain: bool = False) -> list[CallOutcome]: ...
+
+    @property
+    def unfinished(self) -> tuple[PlannedCall, ...]:
+        """The planned calls a :meth:`stop` left without an outcome."""
+        return tuple(self._keys[key] for key in self._runner.stop_signal.unfinished)

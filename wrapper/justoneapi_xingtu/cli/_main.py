@@ -55,7 +55,6 @@ import orjson
 from .._config import Environment, cleartext_warning
 from .._spec import (
     DEFAULT_PLATFORM,
-    PlatformName,
     check_author_id,
     find_operation,
     parse_platform,
@@ -63,10 +62,10 @@ from .._spec import (
 from .._spec_release import SPEC_RELEASE_ID, SPEC_SHA256
 from .._version import __version__
 from ..batch import AsyncBatch
-from ..batch._calls import AsyncCallBatch, PlannedCall, plan_calls
+from ..batch._calls import AsyncCallBatch, plan_calls
 from ..client import AsyncXingtuClient, XingtuClient, aiohttp_installed
 from ..errors import (
-    BatchStopped,
+    BatchStoppedError,
     DailyQuotaExceededError,
     InsufficientBalanceError,
     InvalidParameterError,
@@ -119,7 +118,7 @@ _HOW_TO_AUTHENTICATE = (
 
 def exit_code_for(error: BaseException) -> int:
     """The process exit status a failure maps to (see the module docstring)."""
-    if isinstance(error, BatchStopped):
+    if isinstance(error, BatchStoppedError):
         return exit_code_for(error.cause)
     if isinstance(error, MissingTokenError | InvalidTokenError | PermissionDeniedError):
         return EXIT_AUTH
@@ -476,43 +475,25 @@ class _GroupWriter:
             self._record(group)
 
 
+def _batch_options(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "max_concurrency": args.max_concurrency,
+        "rate_per_s": args.rate,
+        "adaptive": not args.fixed_concurrency,
+        "backend": args.backend,
+    }
+
+
 async def _run_batch(
     args: argparse.Namespace,
     client: AsyncXingtuClient,
     store: ResultStore,
-    todo: list[str],
-    platform: PlatformName,
+    start: Callable[[AsyncXingtuClient], AsyncBatch | AsyncCallBatch],
     out: Any,
 ) -> int:
+    """The batch ``start`` makes, run to its end on ``client``, stored in ``store``."""
     async with client:
-        batch = client.author_rec_videos_many(
-            todo,
-            platform,
-            max_concurrency=args.max_concurrency,
-            rate_per_s=args.rate,
-            adaptive=not args.fixed_concurrency,
-            backend=args.backend,
-        )
-        return await _drive(args, batch, store, store.record_many, out)
-
-
-async def _run_calls(
-    args: argparse.Namespace,
-    client: AsyncXingtuClient,
-    store: ResultStore,
-    todo: list[PlannedCall],
-    out: Any,
-) -> int:
-    async with client:
-        batch = AsyncCallBatch(
-            client,
-            todo,
-            max_concurrency=args.max_concurrency,
-            rate_per_s=args.rate,
-            adaptive=not args.fixed_concurrency,
-            backend=args.backend,
-        )
-        return await _drive(args, batch, store, store.record_calls, out)
+        return await _drive(args, start(client), store, store.record_calls, out)
 
 
 async def _drive(
@@ -525,7 +506,7 @@ async def _drive(
     """Run ``batch`` to its end (or a stop, a signal), storing outcomes as they come."""
     interrupt = GracefulStop(batch.stop, lambda: _waiting_for(batch.stats))
     writer = _GroupWriter(record)
-    stopped: BatchStopped | None = None
+    stopped: BatchStoppedError | None = None
     retry = failed = 0
     with interrupt:  # from here to the end of the progress bar
         progress = make_progress(batch.stats, out, args.progress_every)
@@ -544,7 +525,7 @@ async def _drive(
                         retry += outcome.error.retryable
                         failed += not outcome.error.retryable
                     progress.update()
-        except BatchStopped as error:
+        except BatchStoppedError as error:
             stopped = error
         except asyncio.CancelledError:
             if not interrupt.aborted:
@@ -633,7 +614,12 @@ def _batch(args: argparse.Namespace, out: Any) -> int:
                 if not calls:
                     return EXIT_OK
                 started = True
-                return asyncio.run(_run_calls(args, client, store, calls, out))
+                options = _batch_options(args)
+                return asyncio.run(
+                    _run_batch(
+                        args, client, store, lambda c: AsyncCallBatch(c, calls, **options), out
+                    )
+                )
             todo = store.todo(loaded.ids, platform, refresh=args.refresh)
             notes = []
             if loaded.header is not None:
@@ -649,7 +635,16 @@ def _batch(args: argparse.Namespace, out: Any) -> int:
             if not todo:
                 return EXIT_OK
             started = True  # _run_batch closes the client
-            return asyncio.run(_run_batch(args, client, store, todo, platform, out))
+            options = _batch_options(args)
+            return asyncio.run(
+                _run_batch(
+                    args,
+                    client,
+                    store,
+                    lambda c: c.author_rec_videos_many(todo, platform, **options),
+                    out,
+                )
+            )
     finally:
         if not started:
             asyncio.run(client.aclose())

@@ -65,7 +65,7 @@ import orjson
 
 from .._version import __version__
 from ..errors import JustOneAPIError, ProtocolError
-from ..models import CATEGORIES, AuthorRecVideos, CallOutcome, Outcome
+from ..models import CATEGORIES, Answer, AuthorRecVideos, CallOutcome, Outcome
 from ._lock import WriterLock
 from .rows import COLUMN_TYPES, COLUMNS, KEY_COLUMNS, json_text, result_rows
 
@@ -76,6 +76,7 @@ __all__ = [
     "StoreBusyError",
     "StoreError",
     "StoreFullError",
+    "XingtuStoreError",
 ]
 
 STATUSES: Final = ("ok", "failed", "retry")
@@ -92,18 +93,7 @@ FETCH_COLUMNS: Final = (
     "raw_json",
     "attempts",
 )
-ANSWER_COLUMNS: Final = (
-    "operation",
-    "id",
-    "params",
-    "status",
-    "code",
-    "message",
-    "request_id",
-    "fetched_at",
-    "raw_json",
-    "attempts",
-)
+ANSWER_COLUMNS: Final = ("operation", "id", "params", *FETCH_COLUMNS[2:])
 _SQL_TYPES: Final = {"int": "INTEGER", "float": "REAL", "str": "TEXT", "bool": "INTEGER"}
 _SCHEMA_VERSION: Final = 3
 """1: videos had ``extra_json`` and kept drifted values in their typed columns (upgraded
@@ -114,18 +104,49 @@ _CORE_COLUMNS: Final = (*KEY_COLUMNS, "item_id", "extra", "drift")
 """The ``videos`` columns of every version since 2: the rest follow the spec's fields."""
 
 
-class StoreError(JustOneAPIError):
-    """The store file cannot be used: the message names the path and the cause.
+class XingtuStoreError(Exception):
+    """Root of the result store's errors: the file failed, not the API.
 
     Attributes:
         path: the store's path, as given.
         reason: the cause in a few words (``"disk full"``, ``"not a SQLite database"``...).
+        retryable: whether trying again later can help (another writer holds the store).
     """
+
+    retryable: bool = False
 
     def __init__(self, path: str | Path, reason: str, detail: str = "") -> None:
         self.path = str(path)
         self.reason = reason
-        super().__init__(f"{path}: {reason}" + (f" ({detail})" if detail else ""))
+        self.message = f"{path}: {reason}" + (f" ({detail})" if detail else "")
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r})"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # picklable with every attribute, as the API's errors are
+        return (_rebuild, (type(self), self.message, dict(vars(self))))
+
+
+def _rebuild(cls: type[XingtuStoreError], message: str, state: dict[str, object]) -> Exception:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    vars(error).update(state)
+    return error
+
+
+class StoreError(XingtuStoreError, JustOneAPIError):
+    """The store file cannot be used: the message names the path and the cause.
+
+    Every store failure the package raises is one. It is also a
+    :class:`~justoneapi_xingtu.JustOneAPIError`, so that ``except JustOneAPIError``
+    written before the store's errors had their own base still catches it; catch
+    :class:`XingtuStoreError` (or this class) for the store's failures alone.
+    """
 
 
 class StoreFullError(StoreError):
@@ -194,6 +215,25 @@ def _answer(raw: str, author_id: str, platform: str) -> AuthorRecVideos | None:
         return AuthorRecVideos(orjson.loads(raw), author_id=author_id, platform=platform)
     except (orjson.JSONDecodeError, ProtocolError):
         return None
+
+
+def _status_row(
+    key: tuple[str, ...],
+    answer: AuthorRecVideos | Answer | None,
+    error: JustOneAPIError | None,
+    attempts: int,
+    now: str,
+) -> tuple[object, ...]:
+    """A ``fetches`` or ``answers`` row: the key, then status, code, message, request id,
+    fetched at, the answer as received (on success) and the attempts."""
+    if answer is not None:
+        raw = orjson.dumps(answer.raw).decode()
+        return (*key, "ok", 0, answer.message, answer.request_id, now, raw, attempts)
+    assert error is not None
+    code = getattr(error, "code", None)
+    status = "retry" if error.retryable else "failed"
+    code = code if isinstance(code, int) else None
+    return (*key, status, code, str(error), error.request_id, now, None, attempts)
 
 
 def params_text(params: Mapping[str, str]) -> str:
@@ -567,6 +607,14 @@ class ResultStore:
         Raises :class:`StoreError` when the file cannot be written (the transaction is
         rolled back: every author of the group stays as it was).
         """
+        self.record_calls(outcomes)
+
+    def record_calls(self, outcomes: Iterable[Outcome | CallOutcome]) -> None:
+        """Outcomes that arrived together, in one transaction: recommended videos (an
+        :class:`Outcome`, or a :class:`CallOutcome` of that operation) go to ``fetches``
+        and ``videos``, every other answer of a batch over operations to ``answers``. A
+        failed refresh keeps the earlier success. Raises :class:`StoreError` as
+        :meth:`record_many` does."""
         if self.readonly:
             raise StoreError(self.path, "read-only (opened for reading): cannot record")
         self._take_lock()
@@ -578,7 +626,12 @@ class ResultStore:
                 if self._unknown and not self._marked:  # those columns stay null in its rows
                     self._write_meta(self._meta(), writing_rows=True)
                 for outcome in outcomes:
-                    self._record(outcome, now)
+                    typed = outcome.typed() if isinstance(outcome, CallOutcome) else outcome
+                    if typed is not None:
+                        self._record(typed, now)
+                    else:
+                        assert isinstance(outcome, CallOutcome)
+                        self._record_answer(outcome, now)
                 db.execute("COMMIT")
                 self._marked = True
             except BaseException:
@@ -588,97 +641,25 @@ class ResultStore:
     def _record(self, outcome: Outcome, now: str) -> None:
         key = (outcome.author_id, outcome.platform)
         db = self._db
-        fetch: tuple[object, ...]
         if outcome.result is not None:
-            result = outcome.result
             db.execute("DELETE FROM videos WHERE author_id = ? AND platform = ?", key)
-            self._insert_videos(result)
-            fetch = (
-                *key,
-                "ok",
-                0,
-                result.message,
-                result.request_id,
-                now,
-                orjson.dumps(result.raw).decode(),
-                outcome.attempts,
-            )
-        else:
-            error = outcome.error
-            assert error is not None
-            code = getattr(error, "code", None)
-            fetch = (
-                *key,
-                "retry" if error.retryable else "failed",
-                code if isinstance(code, int) else None,
-                str(error),
-                error.request_id,
-                now,
-                None,
-                outcome.attempts,
-            )
-            if self._status_of(*key) == "ok":  # a refresh that failed, for any reason:
-                return  # the earlier success and its videos stay
-        db.execute("INSERT OR REPLACE INTO fetches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", fetch)
-
-    def record_calls(self, outcomes: Iterable[CallOutcome]) -> None:
-        """Outcomes of a batch over operations, in one transaction: recommended videos go
-        to ``fetches`` and ``videos`` as :meth:`record_many` writes them, every other
-        answer to ``answers``. A failed refresh keeps the earlier success."""
-        if self.readonly:
-            raise StoreError(self.path, "read-only (opened for reading): cannot record")
-        self._take_lock()
-        with self._guard():
-            now = datetime.now(UTC).isoformat(timespec="seconds")
-            db = self._db
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                for outcome in outcomes:
-                    typed = outcome.typed()
-                    if typed is not None:
-                        self._record(typed, now)
-                    else:
-                        self._record_answer(outcome, now)
-                db.execute("COMMIT")
-            except BaseException:
-                self._rollback()
-                raise
+            self._insert_videos(outcome.result)
+        elif self._status_of(*key) == "ok":  # a refresh that failed, for any reason:
+            return  # the earlier success and its videos stay
+        row = _status_row(key, outcome.result, outcome.error, outcome.attempts, now)
+        db.execute("INSERT OR REPLACE INTO fetches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
 
     def _record_answer(self, outcome: CallOutcome, now: str) -> None:
         key = (outcome.operation, outcome.id, params_text(outcome.params))
-        if outcome.answer is not None:
-            answer = outcome.answer
-            row: tuple[object, ...] = (
-                *key,
-                "ok",
-                0,
-                answer.message,
-                answer.request_id,
-                now,
-                orjson.dumps(answer.raw).decode(),
-                outcome.attempts,
-            )
-        else:
-            error = outcome.error
-            assert error is not None
-            code = getattr(error, "code", None)
-            row = (
-                *key,
-                "retry" if error.retryable else "failed",
-                code if isinstance(code, int) else None,
-                str(error),
-                error.request_id,
-                now,
-                None,
-                outcome.attempts,
-            )
+        if outcome.answer is None:
             done = self._db.execute(
                 "SELECT 1 FROM answers WHERE operation = ? AND id = ? AND params = ? "
                 "AND status = 'ok'",
                 key,
             ).fetchone()
-            if done is not None:
+            if done is not None:  # a refresh that failed: the earlier answer stays
                 return
+        row = _status_row(key, outcome.answer, outcome.error, outcome.attempts, now)
         self._db.execute(
             f"INSERT OR REPLACE INTO answers VALUES ({', '.join('?' * len(ANSWER_COLUMNS))})",  # noqa: S608
             row,
