@@ -42,8 +42,8 @@ SPEC: dict[str, Any] = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
 SCHEMAS: Mapping[str, Any] = spec_part(SPEC, "components", "schemas")
 CODES: list[int] = spec_part(SPEC, "components", "schemas", "Result", "properties", "code", "enum")
 LISTS = ("masterpiece_videos", "newest_videos", "order_hot_videos", "personal_hot_videos")
-# Integers stay within 64 bits: orjson, which the client decodes with, reads larger ones
-# as floats. The API's integers are counts and Unix times.
+# Integers stay within 64 bits: the API's integers are counts and Unix times, and a Video
+# refuses a larger one when it is read (tests/test_models.py).
 INT64 = st.integers(-(2**63), 2**63 - 1)
 EXTRA_KEY = st.text(min_size=1, max_size=8).map(lambda s: "x_" + s)
 SCALAR = st.none() | st.booleans() | INT64 | st.text(max_size=10)

@@ -164,6 +164,28 @@ def test_an_integer_too_large_to_decode_exactly_is_an_error_not_a_wrong_number()
         _ = video.play
 
 
+def test_an_integer_past_64_bits_in_raw_is_the_number_sent() -> None:
+    body = b'{"code":0,"data":{"newest_videos":[{"x_big":18446744073709551617}]},"n":-1e400}'
+    with pytest.raises(ProtocolError, match="not a JSON envelope"):  # no double holds 1e400
+        client_answering(body).author_rec_videos("1")
+    body = body.replace(b"-1e400", b"123456789012345678901234567890")
+    result = client_answering(body).author_rec_videos("1")
+    assert result.raw["n"] == 123456789012345678901234567890
+    assert result.newest_videos[0].extra == {"x_big": 2**64 + 1}
+
+
+@pytest.mark.parametrize("where", ["beside the data", "inside the data", "as the whole answer"])
+def test_an_answer_nested_too_deeply_is_a_protocol_error(where: str) -> None:
+    deep = b"[" * 5000 + b"]" * 5000
+    body = {
+        "beside the data": b'{"code":0,"data":{"newest_videos":[]},"x":%s}' % deep,
+        "inside the data": b'{"code":0,"data":{"x":%s}}' % deep,
+        "as the whole answer": deep,
+    }[where]
+    with pytest.raises(ProtocolError, match="HTTP 200"):
+        client_answering(body).author_rec_videos("1")
+
+
 # --- the typed fast path reads exactly what the tolerant reader reads --------------------
 
 from justoneapi_xingtu import ProtocolError, models  # noqa: E402
@@ -227,9 +249,7 @@ def oracle(record: dict[str, Any], name: str) -> tuple[Any, ...]:
 def test_every_path_reads_each_field_as_the_tolerant_reader_does(records) -> None:
     body = json.dumps({"code": 0, "data": {"newest_videos": records}}).encode()
     via_client = client_answering(body).author_rec_videos("1").newest_videos
-    import orjson
-
-    as_decoded = orjson.loads(body)["data"]["newest_videos"]  # what the client's raw holds
+    as_decoded = json.loads(body)["data"]["newest_videos"]  # what the client's raw holds
     for video, direct, record in zip(via_client, map(Video, as_decoded), as_decoded, strict=True):
         unknown = {k: v for k, v in record.items() if k not in Video.FIELDS}
         assert video.raw == record and video.extra == unknown and direct.extra == unknown

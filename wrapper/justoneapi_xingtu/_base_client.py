@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, Self
 
 import httpx
-import orjson
+import msgspec
 
 from . import _retry, _spec
 from ._config import (
@@ -401,8 +401,8 @@ class BaseClient:
             )
 
         try:
-            document = orjson.loads(body)
-        except orjson.JSONDecodeError:
+            document = msgspec.json.decode(body)
+        except (msgspec.DecodeError, RecursionError):  # RecursionError: nested too deep
             document = _NOT_JSON
         if document is _NOT_JSON:  # raised here: the JSONDecodeError (holding the body) stays out
             kind = self._redact(headers.get("content-type", "no content type"))

@@ -36,7 +36,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 import msgspec
-import orjson
 
 from ._spec import VIDEO_FIELDS, rec_video_model
 from ._spec_data import RecVideoFields
@@ -309,9 +308,9 @@ class _LazyJSON:
     def value(self) -> Any:
         if self._value is None:
             try:
-                value = orjson.loads(self._body)
-            except orjson.JSONDecodeError:  # msgspec read it; orjson refuses very little more
                 value = msgspec.json.decode(self._body)
+            except RecursionError:  # read once already, typed, higher up the stack
+                raise ProtocolError("the answer's JSON nests too deeply to read") from None
             mask_shown_fields(value, self._mask)  # as the typed envelope shows them
             self._value, self._body = value, b""
         return self._value
@@ -355,7 +354,7 @@ def decode_success(
     the typed result and in its raw JSON alike, as the general path does."""
     try:
         envelope = _decode_success(body)
-    except msgspec.DecodeError:  # ValidationError included
+    except (msgspec.DecodeError, RecursionError):  # ValidationError included; too deep
         return None
     if envelope.message is not None:
         envelope.message = mask(envelope.message)

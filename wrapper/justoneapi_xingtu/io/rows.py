@@ -25,7 +25,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final
 
-import orjson
+import msgspec
 
 from ..errors import ProtocolError
 from ..models import CATEGORIES, AuthorRecVideos, Outcome, Video
@@ -83,9 +83,9 @@ def json_text(value: Any) -> str:
     Exact for anything decoded from JSON; never raises for a number out of range.
     """
     try:
-        return orjson.dumps(value, default=repr).decode()
-    except orjson.JSONEncodeError:  # an integer past 64 bits: only from hand-built data
-        pass
+        return msgspec.json.encode(value, enc_hook=repr).decode()
+    except (TypeError, ValueError):  # only from hand-built data: a key not text, a lone
+        pass  # surrogate, an integer past 4,300 digits
     options: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":"), "default": repr}
     try:
         return json.dumps(value, **options)
@@ -138,7 +138,7 @@ def drifted(row: Mapping[str, Any]) -> int:
     drift = row.get("drift")
     if not drift:
         return 0
-    decoded = orjson.loads(drift) if isinstance(drift, str) else drift
+    decoded = msgspec.json.decode(drift) if isinstance(drift, str) else drift
     return len(decoded) if isinstance(decoded, dict) else 1
 
 
