@@ -421,17 +421,19 @@ def test_tolerant_reader_keeps_going_when_the_answer_drifts() -> None:
     assert result.record_time is None and result.request_id is None and result.message is None
 
 
-def test_a_field_of_the_wrong_type_fails_loudly_when_read() -> None:
+def test_a_field_of_the_wrong_type_reads_none_and_fails_loudly_when_checked() -> None:
     from justoneapi_xingtu import Video
 
     video = Video({"play": "lots", "item_id": 7553989899192519974, "is_hot": "yes"})
     assert video.item_id == "7553989899192519974"
+    assert video.play is None and video.is_hot is None
+    assert video.drift == {"play": "lots", "is_hot": "yes"}
     with pytest.raises(
         ProtocolError, match="video field 'play' is 'lots' \\(str\\), expected an integer"
     ):
-        _ = video.play
+        video.checked("play")
     with pytest.raises(JustOneAPIError, match="is_hot"):
-        _ = video.is_hot
+        video.checked()
 
 
 @pytest.fixture(scope="module")
