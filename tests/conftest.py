@@ -118,18 +118,21 @@ def mock_server() -> Iterator[MockServer]:
         yield server
 
 
-def call(kind: str, base_url: str, **options: Any) -> Any:
-    """One ``author_rec_videos`` call with a client made for it, sync or async."""
+def call(kind: str, base_url: str, author: Any = AUTHOR, **options: Any) -> Any:
+    """One ``author_rec_videos(author)`` call with a client made for it, sync or async.
+    ``platform=`` goes to the call, the other options to the client (``token``: TOKEN)."""
     import anyio
 
     from justoneapi_xingtu import AsyncXingtuClient, XingtuClient
 
+    options.setdefault("token", TOKEN)
+    arguments = {"platform": options.pop("platform")} if "platform" in options else {}
     if kind == "sync":
-        with XingtuClient(TOKEN, base_url=base_url, **options) as client:
-            return client.author_rec_videos(AUTHOR)
+        with XingtuClient(base_url=base_url, **options) as client:
+            return client.author_rec_videos(author, **arguments)
 
     async def main() -> Any:
-        async with AsyncXingtuClient(TOKEN, base_url=base_url, **options) as client:
-            return await client.author_rec_videos(AUTHOR)
+        async with AsyncXingtuClient(base_url=base_url, **options) as client:
+            return await client.author_rec_videos(author, **arguments)
 
     return anyio.run(main)

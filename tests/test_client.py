@@ -9,11 +9,10 @@ import traceback
 from collections.abc import Iterator
 from typing import Any
 
-import anyio
 import httpx
 import pytest
 from _scripted import Answer, scripted_server
-from conftest import AUTHOR, TOKEN, envelope
+from conftest import AUTHOR, TOKEN, call, envelope
 
 from justoneapi_xingtu import (
     AsyncXingtuClient,
@@ -61,20 +60,6 @@ def no_sleep() -> Iterator[list[float]]:
 def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("JUSTONEAPI_TOKEN", "JUSTONEAPI_ENV", "JUSTONEAPI_BASE_URL", "JUSTONEAPI_TIMEOUT"):
         monkeypatch.delenv(name, raising=False)
-
-
-def call(kind: str, base_url: str, author: Any = AUTHOR, **kwargs: Any) -> Any:
-    platform = kwargs.pop("platform", Platform.SHORT_VIDEO)
-    kwargs.setdefault("token", TOKEN)
-    if kind == "sync":
-        with XingtuClient(base_url=base_url, **kwargs) as client:
-            return client.author_rec_videos(author, platform=platform)
-
-    async def main() -> Any:
-        async with AsyncXingtuClient(base_url=base_url, **kwargs) as client:
-            return await client.author_rec_videos(author, platform=platform)
-
-    return anyio.run(main)
 
 
 both = pytest.mark.parametrize("kind", ["sync", "async"])
