@@ -15,6 +15,8 @@ SPEC := openapi/xingtu.json
 GEN_CONFIG := openapi/generator-config.yaml
 GEN_PKG := justoneapi_xingtu_generated
 SPEC_DATA := wrapper/justoneapi_xingtu/_spec_data.py
+SPEC_METHODS := wrapper/justoneapi_xingtu/_operations.py
+READMES := README.md README.zh-CN.md
 # spec-diff compares the committed upstream document with the working copy by default.
 OLD ?=
 NEW ?= $(UPSTREAM)
@@ -98,8 +100,10 @@ spec: $(STAMP) ## write openapi/xingtu.json: upstream + overlay, validated
 # The spec facts first: a release the wrapper cannot absorb stops here, in one line,
 # before generated/ is touched.
 generate: $(STAMP) ## regenerate generated/ and the wrapper's spec facts from openapi/xingtu.json
-	@$(BIN)/python openapi/tools/spec_module.py $(SPEC) $(SPEC_DATA) && \
-	$(BIN)/ruff format --quiet --config pyproject.toml $(SPEC_DATA) && echo "generate: $(SPEC_DATA) rewritten from $(SPEC)"
+	@$(BIN)/python openapi/tools/spec_module.py $(SPEC) $(SPEC_DATA) $(SPEC_METHODS) && \
+	$(BIN)/ruff format --quiet --config pyproject.toml $(SPEC_DATA) $(SPEC_METHODS) && \
+	echo "generate: $(SPEC_DATA) and $(SPEC_METHODS) rewritten from $(SPEC)" && \
+	$(BIN)/python openapi/tools/readme_operations.py $(READMES) && echo "generate: the operations of $(READMES)"
 	@tmp=$$(mktemp -d); \
 	$(BIN)/openapi-python-client generate --path $(SPEC) --config $(GEN_CONFIG) --meta none \
 	  --output-path $$tmp/$(GEN_PKG) >/dev/null && \
@@ -108,13 +112,15 @@ generate: $(STAMP) ## regenerate generated/ and the wrapper's spec facts from op
 
 check-generated: $(STAMP) ## fail if generated/ differs from what the spec and config produce
 	@$(BIN)/python openapi/tools/spec_release.py $(LOCK) $(SPEC_RELEASE) --check
+	@$(BIN)/python openapi/tools/readme_operations.py $(READMES) --check
 	@tmp=$$(mktemp -d); \
 	$(BIN)/openapi-python-client generate --path $(SPEC) --config $(GEN_CONFIG) --meta none \
 	  --output-path $$tmp/$(GEN_PKG) >/dev/null || exit 1; \
-	$(BIN)/python openapi/tools/spec_module.py $(SPEC) $$tmp/_spec_data.py || exit 1; \
-	$(BIN)/ruff format --quiet --config pyproject.toml $$tmp/_spec_data.py; \
-	if diff -ru -x __pycache__ generated/$(GEN_PKG) $$tmp/$(GEN_PKG) && diff -u $(SPEC_DATA) $$tmp/_spec_data.py; then \
-	  echo "check-generated: generated/ and $(SPEC_DATA) match $(SPEC)"; rm -rf $$tmp; \
+	$(BIN)/python openapi/tools/spec_module.py $(SPEC) $$tmp/_spec_data.py $$tmp/_operations.py || exit 1; \
+	$(BIN)/ruff format --quiet --config pyproject.toml $$tmp/_spec_data.py $$tmp/_operations.py; \
+	if diff -ru -x __pycache__ generated/$(GEN_PKG) $$tmp/$(GEN_PKG) && diff -u $(SPEC_DATA) $$tmp/_spec_data.py \
+	  && diff -u $(SPEC_METHODS) $$tmp/_operations.py; then \
+	  echo "check-generated: generated/, $(SPEC_DATA) and $(SPEC_METHODS) match $(SPEC)"; rm -rf $$tmp; \
 	else \
 	  echo "check-generated: generated/ is stale or hand-edited: run 'make spec generate' and commit"; \
 	  rm -rf $$tmp; exit 1; fi

@@ -34,6 +34,7 @@ from justoneapi_xingtu import (
     TransportError,
     XingtuClient,
 )
+from justoneapi_xingtu._spec import REC_VIDEOS
 from justoneapi_xingtu.testing import instant_retries
 
 DOCUMENTED = [
@@ -479,11 +480,11 @@ def test_the_prebuilt_request_url_is_what_httpx_would_parse(token: str) -> None:
 
     client = XingtuClient(token, base_url="http://user:pw@127.0.0.1:8080/prefix")
     params = {"oAuthorId": AUTHOR, "platform": "SHORT_VIDEO"}
-    fast = client._httpx_url(params)
+    fast = client._httpx_url(REC_VIDEOS, params)
     assert isinstance(fast, httpx.URL)
-    parsed = httpx.URL(client._url_for(params))
+    parsed = httpx.URL(client._url_for(REC_VIDEOS, params))
     assert fast == parsed and str(fast) == str(parsed)
-    assert fast.params["token"] == token and fast.path.endswith("/author_rec_videos_v2/v1")
+    assert fast.params["token"] == token and fast.path == "/prefix" + REC_VIDEOS.path
     client.close()
 
 
@@ -496,5 +497,5 @@ def test_the_request_url_quotes_every_value_as_urlencode_does(value: str) -> Non
     client = XingtuClient("tok&en=1", base_url="http://127.0.0.1:8080")
     params = {"oAuthorId": value, "platform": "SHORT_VIDEO"}
     expected = urllib.parse.urlencode({"token": "tok&en=1", **params})
-    assert client._url_for(params) == f"{client._url}?{expected}"
+    assert client._url_for(REC_VIDEOS, params) == f"{client._url}?{expected}"
     client.close()

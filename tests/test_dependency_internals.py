@@ -32,6 +32,7 @@ from justoneapi_xingtu import (
     XingtuClient,
     _base_client,
 )
+from justoneapi_xingtu._spec import REC_VIDEOS
 from justoneapi_xingtu._transport import DEADLINE_PASSED, environment_proxies
 from justoneapi_xingtu.testing import MockServer
 
@@ -129,7 +130,7 @@ def test_with_httpx_as_it_is_the_fast_build_is_used_without_a_warning() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error", DependencyFallbackWarning)
         client = XingtuClient(TOKEN, base_url="http://127.0.0.1:9")
-    assert isinstance(client._httpx_url({"a": "1"}), httpx.URL)
+    assert isinstance(client._httpx_url(REC_VIDEOS, {"a": "1"}), httpx.URL)
     client.close()
 
 

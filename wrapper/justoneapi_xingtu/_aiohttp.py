@@ -90,14 +90,12 @@ class AiohttpSender:
             found = self._proxies[endpoint] = environment_proxy(url)
         return found
 
-    async def send(
-        self, client: BaseClient, params: dict[str, str]
-    ) -> tuple[int, Mapping[str, str], bytes]:
+    async def send(self, client: BaseClient, url_text: str) -> tuple[int, Mapping[str, str], bytes]:
         """One request: (HTTP status, headers, decoded body), or the package's error."""
         session = self._session
         if session is None or self._loop is not _running_loop():
             session = self._open()
-        url = yarl.URL(client._url_for(params), encoded=True)  # already encoded once
+        url = yarl.URL(url_text, encoded=True)  # already encoded once
         deadline = time.monotonic() + client.timeout
         with client._http_errors():  # httpx's exceptions, raised below, become the package's
             try:

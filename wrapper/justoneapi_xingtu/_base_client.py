@@ -26,12 +26,12 @@ from ._config import (
     DEFAULT_MAX_RETRIES,
     Environment,
     check_max_response_bytes,
-    check_max_retries,
     cleartext_warning,
     resolve_endpoint,
     resolve_timeout,
     resolve_token,
 )
+from ._operation import Operation
 from ._redact import Redactor, display_url, keep_log_masking, package_logger, remember, url_secrets
 from ._version import __version__
 from .errors import (
@@ -45,7 +45,7 @@ from .errors import (
     TransportError,
     error_for_code,
 )
-from .models import AuthorRecVideos, decode_success, mask_shown_fields
+from .models import Answer, AuthorRecVideos, decode_success, mask_shown_fields
 
 _quote = urllib.parse.quote_plus
 _UNSET: Any = object()
@@ -147,11 +147,14 @@ class BaseClient:
         timeout: float | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        retry: _retry.RetryPolicy | None = None,
     ) -> None:
         self._token = resolve_token(token)
         self._set_endpoint(*resolve_endpoint(env, base_url))
         self.timeout = resolve_timeout(timeout)
-        self.max_retries = check_max_retries(max_retries)
+        given = None if retry is not None and max_retries == DEFAULT_MAX_RETRIES else max_retries
+        self.retry = _retry.policy(retry, given)
+        """When a failed call is tried again (:class:`~justoneapi_xingtu.RetryPolicy`)."""
         self.max_response_bytes = check_max_response_bytes(max_response_bytes)
         self._headers = {
             "Accept": "application/json",
@@ -161,24 +164,33 @@ class BaseClient:
         if (warning := cleartext_warning(self._base_url)) is not None:
             package_logger().warning("%s", warning)
 
+    @property
+    def max_retries(self) -> int:
+        """The most retries of a call: ``retry.max_retries``."""
+        return self.retry.max_retries
+
+    @max_retries.setter
+    def max_retries(self, value: int) -> None:
+        self.retry = _retry.policy(None, value, base=self.retry)
+
     def _set_endpoint(self, env: Environment | None, base_url: str) -> None:
         """Use ``base_url``; ``self.base_url`` shows it with any password masked."""
         self.env = env
         self._base_url = base_url
         self.base_url = display_url(base_url)
         """The base URL in use, fit to print: a password in it shows as ``***``."""
-        self._url = base_url + _spec.PATH
-        self._parsed_url = httpx.URL(self._url)  # checked once; each call only adds its query
-        self._fast_urls = _fast_urls_work(self._parsed_url)
+        self._url = base_url + _spec.PATH  # the typed operation's URL (proxy choice, tests)
+        # Each operation's URL parsed once, on its first call; each call only adds its query.
+        self._parsed_urls: dict[str, httpx.URL] = {}
+        self._fast_urls = _fast_urls_work(httpx.URL(self._url))
         self._set_secrets()
 
     def _set_secrets(self) -> None:
         """Mask this client's token and base URL userinfo wherever text leaves it."""
         self._redact = Redactor((self._token, *url_secrets(self._base_url)))
         remember(self._redact)  # and in the HTTP stack's log records while it lives
-        # The endpoint URL and the token's query part, encoded once: token first, as the
-        # spec orders it.
-        self._url_token = f"{self._url}?{urllib.parse.urlencode(_spec.query(token=self._token))}"
+        # The token's query part, encoded once: token first, as the spec orders it.
+        self._token_query = urllib.parse.urlencode({"token": self._token})
 
     def with_options(
         self,
@@ -189,12 +201,15 @@ class BaseClient:
         timeout: float | None = _UNSET,
         max_retries: int = _UNSET,
         max_response_bytes: int = _UNSET,
+        retry: _retry.RetryPolicy | None = _UNSET,
     ) -> Self:
         """A copy of this client with some settings changed, sharing its connection pool.
 
-        The copy never closes the pool (close the original)::
+        The copy never closes the pool (close the original). ``max_retries`` keeps the
+        ``per_code`` caps of the client's policy; ``retry`` replaces the policy::
 
             patient = client.with_options(timeout=120, max_retries=5)
+            careful = client.with_options(retry=RetryPolicy(max_retries=3, per_code={301: 1}))
         """
         clone = copy.copy(self)
         clone._owns_http = False
@@ -209,32 +224,34 @@ class BaseClient:
             )
         if timeout is not _UNSET:
             clone.timeout = resolve_timeout(timeout)
-        if max_retries is not _UNSET:
-            clone.max_retries = check_max_retries(max_retries)
+        if max_retries is not _UNSET or retry is not _UNSET:
+            clone.retry = _retry.policy(
+                None if retry is _UNSET else retry,
+                None if max_retries is _UNSET else max_retries,
+                base=self.retry,
+            )
         if max_response_bytes is not _UNSET:
             clone.max_response_bytes = check_max_response_bytes(max_response_bytes)
         return clone
 
-    def _prepare(self, o_author_id: object, platform: object) -> tuple[str, str, dict[str, str]]:
-        """The checked author id and platform, and the query without the token (which
-        :meth:`_url_for` adds: no frame of a call holds it in a local)."""
+    def _prepare(self, operation: Operation, values: Mapping[str, object]) -> dict[str, str]:
+        """The checked query for ``operation`` without the token (which :meth:`_url_for`
+        adds: no frame of a call holds it in a local); a ValueError names a bad argument."""
         keep_log_masking()  # in front of a record factory set since the last call
-        author_id = _spec.check_author_id(o_author_id)
-        chosen = _spec.parse_platform(platform)
-        return author_id, chosen, _spec.query(o_author_id=author_id, platform=chosen)
+        return operation.query(values)
 
-    def _url_for(self, params: dict[str, str]) -> str:
+    def _url_for(self, operation: Operation, params: dict[str, str]) -> str:
         """The request URL with its query, token first as the spec orders it: encoded
         here once, rather than parsed and merged again by httpx on every call."""
         # What urlencode() gives, with the quoting skipped for plain ASCII letters and
         # digits (ids, platforms): a tenth of the client's own CPU per call otherwise.
-        return self._url_token + "".join(
+        return f"{self._base_url}{operation.path}?{self._token_query}" + "".join(
             f"&{name}={value if value.isascii() and value.isalnum() else _quote(value)}"
             for name, value in params.items()
         )
 
-    def _httpx_url(self, params: dict[str, str]) -> httpx.URL | str:
-        """:meth:`_url_for` as an ``httpx.URL`` built from the endpoint URL parsed once.
+    def _httpx_url(self, operation: Operation, params: dict[str, str]) -> httpx.URL | str:
+        """:meth:`_url_for` as an ``httpx.URL`` built from the operation's URL parsed once.
 
         httpx would otherwise re-validate every character of the finished URL on each
         call (a fifth of a call's CPU on a small answer). The query is ours, encoded by
@@ -242,10 +259,22 @@ class BaseClient:
         ``_uri_reference``: checked once per endpoint (:func:`_fast_urls_work`); where it
         no longer works the plain string is used and httpx parses it as before.
         """
-        url = self._url_for(params)
+        url = self._url_for(operation, params)
         if not self._fast_urls:
             return url
-        return _fast_url(self._parsed_url, url.partition("?")[2])
+        parsed = self._parsed_urls.get(operation.name)
+        if parsed is None:
+            parsed = self._parsed_urls[operation.name] = httpx.URL(self._base_url + operation.path)
+        return _fast_url(parsed, url.partition("?")[2])
+
+    @staticmethod
+    def _label(operation: Operation, params: Mapping[str, str]) -> str:
+        """How logs name one call: ``author 123`` for the typed operation (as before),
+        else the operation and its id (``kol_info kolId=123``)."""
+        if operation is _spec.REC_VIDEOS:
+            return f"author {params.get('oAuthorId', '')}"
+        key = operation.id_param
+        return f"{operation.name} {key.wire}={params.get(key.wire)}" if key else operation.name
 
     def _transport_error(self, exc: Exception) -> TransportError:
         from ._transport import tls_failure  # loaded with the client's pools
@@ -333,30 +362,32 @@ class BaseClient:
         return error.with_traceback(None)
 
     def _next_delay(
-        self, error: JustOneAPIError, attempt: int, author_id: str, started: float
+        self, error: JustOneAPIError, attempt: int, label: str, started: float
     ) -> float | None:
         """After failed attempt number ``attempt`` (from 0) of a call begun at ``started``
         (``time.monotonic()``): the wait before the next one, logged, or None when the
         error is final (a timeout then says how many attempts timed out, in how long)."""
         error.attempts = attempt + 1
-        delay = self._retry_delay(error, attempt)
+        delay = self.retry.decide(error, attempt)
         if delay is not None:
-            _retry.log_retry(error, author_id, attempt + 1, self.max_retries, delay)
+            _retry.log_retry(error, label, attempt + 1, self.retry.limit(error), delay)
         elif isinstance(error, RequestTimeoutError):
             error.after_attempts(attempt + 1, time.monotonic() - started)
         return delay
 
     def _decode(
         self,
-        status: int,
-        headers: Mapping[str, str],
-        body: bytes,
-        author_id: str,
-        platform: str,
-    ) -> AuthorRecVideos:
+        operation: Operation,
+        answer: tuple[int, Mapping[str, str], bytes],
+        params: Mapping[str, str],
+    ) -> AuthorRecVideos | Answer:
         """The result of a code-0 envelope, or the exception the answer calls for."""
+        status, headers, body = answer
+        typed = operation.data_schema == "AuthorRecVideosData"
+        author_id = params.get("oAuthorId", "")
+        platform = params.get("platform", _spec.DEFAULT_PLATFORM)
         echoed = self._redact.found_in(body)  # an echoed secret is scrubbed on the path below
-        if not echoed:
+        if typed and not echoed:
             result = decode_success(body, author_id=author_id, platform=platform, mask=self._redact)
             if result is not None:  # the usual answer, decoded straight into typed videos
                 return result
@@ -389,8 +420,10 @@ class BaseClient:
                 f": the JSON answer has no integer 'code' (got {type(document).__name__}), "
                 "so it is not the API's envelope"
             )
-        if code == 0:
+        if code == 0 and typed:
             return AuthorRecVideos(document, author_id=author_id, platform=platform)
+        if code == 0:
+            return Answer(document, operation=operation.name, params=params)
         message = document.get("message")
         request_id = document.get("requestId")
         raise error_for_code(  # message and request id were masked above
@@ -401,15 +434,10 @@ class BaseClient:
             retry_after=_retry.parse_retry_after(headers),
         )
 
-    def _retry_delay(self, error: JustOneAPIError, attempt: int) -> float | None:
-        """Seconds to wait before retry number ``attempt + 1``, or None to give up."""
-        if attempt >= self.max_retries or not error.retryable:
-            return None
-        return _retry.retry_delay(attempt, error.retry_after)
-
     def __repr__(self) -> str:
         env = self.env.value if self.env else None
+        caps = f", retry={self.retry!r}" if self.retry.per_code else ""
         return (
             f"{type(self).__name__}(env={env!r}, base_url={self.base_url!r}, "
-            f"timeout={self.timeout:g}, max_retries={self.max_retries})"
+            f"timeout={self.timeout:g}, max_retries={self.max_retries}{caps})"
         )

@@ -8,15 +8,14 @@ The facts come from ``_spec_data`` (written by ``make generate`` from
 from __future__ import annotations
 
 import functools
-import re
 from typing import TYPE_CHECKING
 
+from ._ids import ID_ADVICE, author_id_problem, check_author_id
 from ._spec_data import (
     CODES,
     DEFAULT_PLATFORM,
-    PATH,
+    OPERATIONS,
     PLATFORMS,
-    QUERY,
     VIDEO_FIELDS,
     PlatformName,
 )
@@ -24,26 +23,43 @@ from ._spec_data import (
 if TYPE_CHECKING:
     from justoneapi_xingtu_generated.models import Platform, RecVideo
 
+    from ._operation import Operation
+
 __all__ = [
     "CODES",
     "DEFAULT_PLATFORM",
     "ID_ADVICE",
+    "OPERATIONS",
     "PATH",
     "PLATFORMS",
+    "REC_VIDEOS",
     "VIDEO_FIELDS",
     "Platform",
     "PlatformName",
     "RecVideo",
     "author_id_problem",
     "check_author_id",
+    "find_operation",
     "parse_platform",
     "platform_enum",
     "query",
     "rec_video_model",
 ]
 
-_WIRE = {python: wire for wire, python, _ in QUERY}
+REC_VIDEOS = OPERATIONS["author_rec_videos"]
+"""The operation the package types (its name comes from its path: see spec_module)."""
+PATH = REC_VIDEOS.path
+_WIRE = {"token": "token"} | {p.name: p.wire for p in REC_VIDEOS.params}
 _UPPER = {p.upper(): p for p in PLATFORMS}
+
+
+def find_operation(name: object) -> Operation:
+    """The operation called ``name``, or a ValueError listing the known names."""
+    found = OPERATIONS.get(name) if isinstance(name, str) else None
+    if found is None:
+        known = ", ".join(sorted(OPERATIONS))
+        raise ValueError(f"operation: unknown operation {name!r}; expected one of {known}")
+    return found
 
 
 def platform_enum() -> type[Platform]:
@@ -68,63 +84,6 @@ def parse_platform(platform: object) -> PlatformName:
             return chosen
     valid = ", ".join(PLATFORMS)
     raise ValueError(f"platform: unknown platform {platform!r}; expected one of {valid}")
-
-
-_AUTHOR_ID = re.compile(r"[0-9A-Za-z_-]{1,128}")
-_EXPONENT = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+")
-_DECIMAL = re.compile(r"[+-]?(\d+\.\d*|\.\d+)")
-_MISSING = frozenset({"nan", "none", "null", "nat", "<na>"})
-ID_ADVICE = "author ids are digit strings; read the column as text (pandas: dtype=str)"
-"""What the messages about a float- or missing-value-looking id end with."""
-
-
-def author_id_problem(value: object) -> str | None:
-    """Why ``value`` is not an author id, or ``None`` when it is one.
-
-    The one rule of the library, the batch, ``rec-videos`` and the ids file: a string of
-    1 to 128 letters, digits, ``_`` or ``-`` (ids are 19 digits today). What a float or
-    a missing value turns into as text (``7.012345678901235e+18``, ``...567.0``,
-    ``nan``) is refused with the reason, before anything is sent.
-    """
-    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 128:
-        return None  # the usual id, at once
-    if not isinstance(value, str):
-        if isinstance(value, float):
-            return f"got the float {value!r}: {ID_ADVICE} (19 digits do not survive a float)"
-        return (
-            f"expected the author id as a string, got {type(value).__name__}"
-            " (pass ids as text: 19-digit ids do not survive a float)"
-        )
-    if not value.strip():
-        return "must not be empty"
-    shown = repr(value if len(value) <= 40 else value[:37] + "...")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return f"{shown} cannot be sent (not encodable as UTF-8)"
-    if _AUTHOR_ID.fullmatch(value) and not _EXPONENT.fullmatch(value):
-        if value.lower() not in _MISSING:
-            return None
-        return f"{shown} looks like a missing value turned into text: {ID_ADVICE}"
-    if _EXPONENT.fullmatch(value):
-        return f"{shown} looks like a float (exponent): {ID_ADVICE}"
-    if _DECIMAL.fullmatch(value):
-        return f"{shown} looks like a float (decimal point): {ID_ADVICE}"
-    if any(c.isspace() for c in value):
-        return f"{shown} is not an author id: it contains whitespace"
-    if len(value) > 128:
-        return f"{shown} is not an author id: longer than 128 characters"
-    bad = next(c for c in value if not _AUTHOR_ID.fullmatch(c))
-    return f"{shown} is not an author id: {bad!r} (an id is letters, digits, '_' or '-')"
-
-
-def check_author_id(o_author_id: object, name: str = "o_author_id") -> str:
-    """``o_author_id`` when it is an author id (:func:`author_id_problem`), else a
-    ValueError naming ``name`` and why."""
-    problem = author_id_problem(o_author_id)
-    if problem is not None or not isinstance(o_author_id, str):
-        raise ValueError(f"{name}: {problem}")
-    return o_author_id
 
 
 @functools.cache

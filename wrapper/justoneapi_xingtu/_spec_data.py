@@ -4,14 +4,39 @@
 
 from typing import Final, Literal
 
-PATH: Final = "/api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1"
-METHOD: Final = "GET"
-QUERY: Final[tuple[tuple[str, str, bool], ...]] = (
-    # (name on the wire, Python name, required)
-    ("token", "token", True),
-    ("oAuthorId", "o_author_id", True),
-    ("platform", "platform", False),
-)
+from ._operation import Operation, Param
+
+OPERATIONS: Final[dict[str, Operation]] = {
+    "author_rec_videos": Operation(
+        name="author_rec_videos",
+        path="/api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1",
+        summary="Recommended Videos",
+        description="获取作者的高性能推荐视频。",
+        data_schema="AuthorRecVideosData",
+        deprecated=False,
+        params=(
+            Param(
+                "oAuthorId",
+                "o_author_id",
+                "str",
+                required=True,
+                default=None,
+                enum=(),
+                description="作者唯一ID。",
+            ),
+            Param(
+                "platform",
+                "platform",
+                "str",
+                required=False,
+                default="SHORT_VIDEO",
+                enum=("SHORT_VIDEO", "LIVE_STREAMING", "PICTURE_TEXT", "SHORT_DRAMA"),
+                description="平台类型。",
+            ),
+        ),
+    ),
+}
+"""Every GET operation of the spec by its Python name (derived from its path)."""
 PlatformName = Literal["SHORT_VIDEO", "LIVE_STREAMING", "PICTURE_TEXT", "SHORT_DRAMA"]
 """A platform by its name, as type checkers see ``platform=`` (any case at run time)."""
 PLATFORMS: Final[tuple[PlatformName, ...]] = (

@@ -7,8 +7,7 @@ decoding, retry schedule); each adds only its send-and-sleep loop.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping
-from types import TracebackType
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal, Self
 
 import httpx
@@ -23,22 +22,30 @@ from ._config import (
     DEFAULT_MAX_RETRIES,
     Environment,
 )
-from ._spec import DEFAULT_PLATFORM
+from ._methods import lazy_methods
+from ._operation import Operation
+from ._retry import RetryPolicy
+from ._spec import DEFAULT_PLATFORM, REC_VIDEOS, find_operation
 from .errors import JustOneAPIError, WrongEventLoopError
-from .models import AuthorRecVideos
+from .models import Answer, AuthorRecVideos
 
 if TYPE_CHECKING:  # the batch engine is imported on first use: `import` stays fast
     from ._aiohttp import AiohttpSender
+    from ._operations import AsyncOperations, Operations
     from ._spec import Platform, PlatformName
     from .batch import AsyncBatch, Batch
+    from .batch._calls import AsyncCallBatch, CallBatch
 
 __all__ = ["AsyncXingtuClient", "XingtuClient"]
+
+if not TYPE_CHECKING:  # the methods of the other operations are added on first use
+    Operations, AsyncOperations = lazy_methods("Operations"), lazy_methods("AsyncOperations")
 
 MAX_CONNECTIONS = 256
 Backend = Literal["httpx", "aiohttp"]
 
 
-class XingtuClient(BaseClient):
+class XingtuClient(Operations, BaseClient):
     """Synchronous client. Thread-safe: one instance can serve many threads.
 
     Args:
@@ -51,6 +58,8 @@ class XingtuClient(BaseClient):
             as the documentation advises, or ``JUSTONEAPI_TIMEOUT``.
         max_retries: retries of transient failures (301, 302, 500, 5xx-like codes, HTTP
             5xx without an envelope, connection errors, timeouts); 0 disables them.
+        retry: a :class:`~justoneapi_xingtu.RetryPolicy` instead of ``max_retries``, to cap
+            the retries of some codes (``RetryPolicy(max_retries=3, per_code={301: 2})``).
         max_response_bytes: answers larger than this, decoded, are refused without being
             loaded (a compression bomb is stopped as it inflates).
         http_client: your own ``httpx.Client`` (transports, proxies, TLS); you close it.
@@ -78,6 +87,7 @@ class XingtuClient(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.Client | None = None,
+        retry: RetryPolicy | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -86,6 +96,7 @@ class XingtuClient(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             max_response_bytes=max_response_bytes,
+            retry=retry,
         )
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise ValueError(
@@ -114,17 +125,72 @@ class XingtuClient(BaseClient):
         code, :class:`~justoneapi_xingtu.errors.TransportError` or
         :class:`~justoneapi_xingtu.errors.ProtocolError` otherwise, after retries.
         """
-        author_id, chosen, params = self._prepare(o_author_id, platform)
+        result = self._request(REC_VIDEOS, {"o_author_id": o_author_id, "platform": platform})
+        assert isinstance(result, AuthorRecVideos)
+        return result
+
+    def call(self, operation: str, /, **params: object) -> Answer | AuthorRecVideos:
+        """Call any operation by its name (``client.operations()`` lists them) with its
+        parameters by their Python names; see :meth:`author_rec_videos` for what it raises.
+
+        ``author_rec_videos`` answers :class:`AuthorRecVideos`; every other operation an
+        :class:`~justoneapi_xingtu.Answer` whose ``data`` is the decoded JSON::
+
+            answer = client.call("author_base_info", o_author_id="7012345678901234567")
+        """
+        return self._request(find_operation(operation), params)
+
+    def call_many(
+        self,
+        operations: str | Sequence[str],
+        ids: Iterable[str],
+        *,
+        params: Mapping[str, object] | None = None,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,
+        rate_per_s: float | None = None,
+        adaptive: bool = True,
+        max_rate_limit_retries: int = DEFAULT_MAX_RATE_LIMIT_RETRIES,
+    ) -> CallBatch:
+        """Many ids through one or several operations that take an id: see
+        :meth:`AsyncXingtuClient.call_many`; runs as :meth:`author_rec_videos_many` does::
+
+            with client.call_many(["author_base_info", "author_rec_videos"], ids) as batch:
+                for outcome in batch:
+                    print(outcome.operation, outcome.id, outcome.ok)
+        """
+        from .batch._calls import CallBatch, plan_calls
+
+        return CallBatch(
+            self,
+            plan_calls(operations, ids, params or {}),
+            max_concurrency=max_concurrency,
+            initial_concurrency=initial_concurrency,
+            rate_per_s=rate_per_s,
+            adaptive=adaptive,
+            max_rate_limit_retries=max_rate_limit_retries,
+        )
+
+    def _answer(self, operation: Operation, values: Mapping[str, object]) -> Answer:
+        result = self._request(operation, values)
+        assert isinstance(result, Answer)
+        return result
+
+    def _request(
+        self, operation: Operation, values: Mapping[str, object]
+    ) -> Answer | AuthorRecVideos:
+        """One call of ``operation``: checked, sent, decoded and retried."""
+        params = self._prepare(operation, values)
         attempt, started = 0, time.monotonic()
         while True:
             try:
                 self._check_open()
-                result = self._decode(*self._send(params), author_id, chosen)
+                result = self._decode(operation, self._send(operation, params), params)
                 result.attempts = attempt + 1
                 return result
             except (JustOneAPIError, RuntimeError) as error:
                 failure = self._failure(error)
-            delay = self._next_delay(failure, attempt, author_id, started)
+            delay = self._next_delay(failure, attempt, self._label(operation, params), started)
             if delay is None:
                 raise self._final(failure)
             _retry.sleep(delay)
@@ -147,7 +213,7 @@ class XingtuClient(BaseClient):
         ``max_concurrency`` caps the calls in flight; ``adaptive`` starts at
         ``initial_concurrency``, grows while calls succeed and halves on rate limiting
         (``adaptive=False``: always ``max_concurrency``); ``rate_per_s`` caps the start
-        rate. Code 100, 303, 600 or 601 raises :class:`~justoneapi_xingtu.BatchStopped`
+        rate. Code 100, 303, 600 or 601 raises :class:`~justoneapi_xingtu.BatchStoppedError`
         after the outcomes so far. ``batch.stop()`` ends it after the calls in flight,
         whose outcomes are still yielded; ``with`` (or ``close()``) stops it at once::
 
@@ -168,7 +234,9 @@ class XingtuClient(BaseClient):
             max_rate_limit_retries=max_rate_limit_retries,
         )
 
-    def _send(self, params: dict[str, str]) -> tuple[int, httpx.Headers, bytes]:
+    def _send(
+        self, operation: Operation, params: dict[str, str]
+    ) -> tuple[int, httpx.Headers, bytes]:
         from ._transport import deadline  # loaded by the constructor: a dictionary lookup
 
         # Raw bytes, decoded by _Body with a bound; every socket read within the deadline.
@@ -176,7 +244,10 @@ class XingtuClient(BaseClient):
             deadline(self.timeout) as end,
             self._http_errors(),
             self._http.stream(
-                "GET", self._httpx_url(params), headers=self._headers, timeout=self.timeout
+                "GET",
+                self._httpx_url(operation, params),
+                headers=self._headers,
+                timeout=self.timeout,
             ) as response,
         ):
             body = self._body(response, end)
@@ -194,12 +265,7 @@ class XingtuClient(BaseClient):
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
 
@@ -233,7 +299,7 @@ class _LoopBinding:
             raise WrongEventLoopError()
 
 
-class AsyncXingtuClient(BaseClient):
+class AsyncXingtuClient(AsyncOperations, BaseClient):
     """Asynchronous twin of :class:`XingtuClient` (asyncio or trio, through anyio).
 
     Same arguments, except ``http_client`` is an ``httpx.AsyncClient``, and ``backend``:
@@ -264,6 +330,7 @@ class AsyncXingtuClient(BaseClient):
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.AsyncClient | None = None,
         backend: Backend | None = None,
+        retry: RetryPolicy | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -272,6 +339,7 @@ class AsyncXingtuClient(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             max_response_bytes=max_response_bytes,
+            retry=retry,
         )
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise ValueError(
@@ -301,18 +369,36 @@ class AsyncXingtuClient(BaseClient):
         self, o_author_id: str, *, platform: Platform | PlatformName = DEFAULT_PLATFORM
     ) -> AuthorRecVideos:
         """See :meth:`XingtuClient.author_rec_videos`."""
-        author_id, chosen, params = self._prepare(o_author_id, platform)
+        values = {"o_author_id": o_author_id, "platform": platform}
+        result = await self._request(REC_VIDEOS, values)
+        assert isinstance(result, AuthorRecVideos)
+        return result
+
+    async def call(self, operation: str, /, **params: object) -> Answer | AuthorRecVideos:
+        """See :meth:`XingtuClient.call`."""
+        return await self._request(find_operation(operation), params)
+
+    async def _answer(self, operation: Operation, values: Mapping[str, object]) -> Answer:
+        result = await self._request(operation, values)
+        assert isinstance(result, Answer)
+        return result
+
+    async def _request(
+        self, operation: Operation, values: Mapping[str, object]
+    ) -> Answer | AuthorRecVideos:
+        """One call of ``operation``: checked, sent, decoded and retried."""
+        params = self._prepare(operation, values)
         attempt, started = 0, time.monotonic()
         while True:
             try:
                 self._check_open()
                 self._loop.check()
-                result = self._decode(*await self._send(params), author_id, chosen)
+                result = self._decode(operation, await self._send(operation, params), params)
                 result.attempts = attempt + 1
                 return result
             except (JustOneAPIError, RuntimeError) as error:
                 failure = self._failure(error)
-            delay = self._next_delay(failure, attempt, author_id, started)
+            delay = self._next_delay(failure, attempt, self._label(operation, params), started)
             if delay is None:
                 raise self._final(failure)
             await _retry.async_sleep(delay)
@@ -354,6 +440,42 @@ class AsyncXingtuClient(BaseClient):
             backend=backend,
         )
 
+    def call_many(
+        self,
+        operations: str | Sequence[str],
+        ids: Iterable[str],
+        *,
+        params: Mapping[str, object] | None = None,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,
+        rate_per_s: float | None = None,
+        adaptive: bool = True,
+        max_rate_limit_retries: int = DEFAULT_MAX_RATE_LIMIT_RETRIES,
+        backend: Backend | None = None,
+    ) -> AsyncCallBatch:
+        """Many ids through one or several operations that take an id (``"kol_info"``,
+        ``["author_base_info", "author_rec_videos"]``, or ``"a,b"``): each (operation, id)
+        once, paced, retried and stopped as :meth:`author_rec_videos_many` does. ``params``
+        go to every operation that takes them. Yields
+        :class:`~justoneapi_xingtu.CallOutcome` as calls complete::
+
+            async with client.call_many(["author_base_info", "author_rec_videos"], ids) as b:
+                async for outcome in b:
+                    print(outcome.operation, outcome.id, outcome.ok)
+        """
+        from .batch._calls import AsyncCallBatch, plan_calls
+
+        return AsyncCallBatch(
+            self,
+            plan_calls(operations, ids, params or {}),
+            max_concurrency=max_concurrency,
+            initial_concurrency=initial_concurrency,
+            rate_per_s=rate_per_s,
+            adaptive=adaptive,
+            max_rate_limit_retries=max_rate_limit_retries,
+            backend=backend,
+        )
+
     def _for_batch(self, backend: Backend | None) -> tuple[Backend, Self]:
         """The backend a batch uses and a copy of this client sending on it, without the
         client's own retries (the batch engine retries)."""
@@ -377,15 +499,20 @@ class AsyncXingtuClient(BaseClient):
             return "aiohttp"
         return "httpx"
 
-    async def _send(self, params: dict[str, str]) -> tuple[int, Mapping[str, str], bytes]:
+    async def _send(
+        self, operation: Operation, params: dict[str, str]
+    ) -> tuple[int, Mapping[str, str], bytes]:
         if self._aiohttp is not None:  # backend="aiohttp": the same call, on aiohttp
-            return await self._aiohttp.send(self, params)
+            return await self._aiohttp.send(self, self._url_for(operation, params))
         from ._transport import deadline  # loaded by the constructor: a dictionary lookup
 
         # Raw bytes, decoded by _Body with a bound; every socket read within the deadline.
         with deadline(self.timeout) as end, self._http_errors():
             async with self._http.stream(
-                "GET", self._httpx_url(params), headers=self._headers, timeout=self.timeout
+                "GET",
+                self._httpx_url(operation, params),
+                headers=self._headers,
+                timeout=self.timeout,
             ) as response:
                 body = self._body(response, end)
                 if not body.complete:
@@ -409,12 +536,7 @@ class AsyncXingtuClient(BaseClient):
     async def __aenter__(self) -> Self:
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
 
 

@@ -47,7 +47,16 @@ if TYPE_CHECKING:
 
     from ._spec import RecVideo
 
-__all__ = ["CATEGORIES", "AuthorRecVideos", "BatchStats", "Category", "Outcome", "Video"]
+__all__ = [
+    "CATEGORIES",
+    "Answer",
+    "AuthorRecVideos",
+    "BatchStats",
+    "CallOutcome",
+    "Category",
+    "Outcome",
+    "Video",
+]
 
 Category = Literal["masterpiece", "newest", "order_hot", "personal_hot"]
 CATEGORIES: tuple[Category, ...] = ("masterpiece", "newest", "order_hot", "personal_hot")
@@ -480,6 +489,54 @@ class AuthorRecVideos:
         )
 
 
+class Answer:
+    """A successful answer (code 0) of an operation whose ``data`` the spec leaves
+    untyped: ``data`` is the decoded JSON as received (the publisher documents no schema
+    for it, so none is invented here)."""
+
+    __slots__ = ("attempts", "operation", "params", "raw")
+
+    def __init__(self, raw: Mapping[str, Any], *, operation: str, params: Mapping[str, str]):
+        self.raw = raw
+        """The decoded envelope exactly as received (secrets masked)."""
+        self.operation = operation
+        """The operation's Python name (``kol_info``)."""
+        self.params = dict(params)
+        """The query sent, by wire name, without the token."""
+        self.attempts = 1
+        """How many requests this answer took (1 + retries)."""
+
+    @property
+    def data(self) -> Any:
+        return self.raw.get("data")
+
+    @property
+    def code(self) -> int:
+        return 0
+
+    @property
+    def request_id(self) -> str | None:
+        value = self.raw.get("requestId")
+        return value if isinstance(value, str) else None
+
+    @property
+    def record_time(self) -> str | None:
+        value = self.raw.get("recordTime")
+        return value if isinstance(value, str) else None
+
+    @property
+    def message(self) -> str | None:
+        value = self.raw.get("message")
+        return value if isinstance(value, str) else None
+
+    def __repr__(self) -> str:
+        kind = type(self.data).__name__
+        return (
+            f"Answer(operation={self.operation!r}, params={self.params!r}, data={kind}, "
+            f"request_id={self.request_id!r})"
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """One author's result: ``result`` on success, else ``error``; never both."""
@@ -498,6 +555,46 @@ class Outcome:
     def __repr__(self) -> str:
         what = repr(self.result) if self.ok else repr(self.error)
         return f"Outcome({self.author_id!r}, {self.platform}, attempts={self.attempts}, {what})"
+
+
+@dataclass(frozen=True, slots=True)
+class CallOutcome:
+    """One call of a batch over operations: ``answer`` on success, else ``error``."""
+
+    operation: str
+    """The operation's name (``kol_info``)."""
+    id: str
+    """The value of its id parameter (``kolId`` for ``kol_info``)."""
+    params: Mapping[str, str]
+    """The query sent, by wire name, the token aside."""
+    answer: Answer | AuthorRecVideos | None = None
+    error: JustOneAPIError | None = None
+    attempts: int = 1
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.answer is not None
+
+    def typed(self) -> Outcome | None:
+        """The recommended-videos outcome this is, for the ``fetches``/``videos`` tables;
+        ``None`` for any other operation."""
+        if isinstance(self.answer, AuthorRecVideos):
+            return Success(
+                self.id, self.answer.platform, result=self.answer, attempts=self.attempts
+            )
+        if (
+            self.answer is None
+            and "platform" in self.params
+            and self.operation == "author_rec_videos"
+        ):
+            return Failure(
+                self.id, self.params["platform"], error=self.error, attempts=self.attempts
+            )
+        return None
+
+    def __repr__(self) -> str:
+        what = repr(self.answer) if self.ok else repr(self.error)
+        return f"CallOutcome({self.operation}, {self.id!r}, attempts={self.attempts}, {what})"
 
 
 class Success(Outcome):

@@ -21,6 +21,7 @@ from typing import Any, Final, TypedDict
 import orjson
 
 from .. import _spec_data
+from .._operation import Operation
 
 _NEUTRAL: Final[dict[str, Callable[[], Any]]] = {
     "int": int,
@@ -30,8 +31,11 @@ _NEUTRAL: Final[dict[str, Callable[[], Any]]] = {
     "list[str]": list,
 }
 
-ENDPOINT_PATH: Final = _spec_data.PATH
-"""The path the mock answers: the spec's, through ``_spec_data``."""
+_TYPED: Final = _spec_data.OPERATIONS["author_rec_videos"]
+ENDPOINT_PATH: Final = _TYPED.path
+"""The path of the typed operation (recommended videos): the spec's, through ``_spec_data``."""
+_BY_PATH: Final = {op.path: op for op in _spec_data.OPERATIONS.values()}
+"""Every operation the mock answers, by path: the operation table's."""
 PLATFORMS: Final = frozenset(_spec_data.PLATFORMS)
 
 #: The short English message sent with each business code (unknown codes get "error").
@@ -108,6 +112,14 @@ def _format_retry_after(value: float | str) -> str:
     return f"{value:.3f}".rstrip("0").rstrip(".")
 
 
+def _generic(operation: Operation, query: Mapping[str, Sequence[str] | str]) -> dict[str, Any]:
+    """A small answer for an operation whose data the spec leaves untyped: the same for
+    the same arguments, every time."""
+    sent = {p.wire: _first(query, p.wire) for p in operation.params if p.wire in query}
+    rng = random.Random(f"xingtu-mock:{operation.name}:{sorted(sent.items())}")  # noqa: S311
+    return {"operation": operation.name, "query": sent, "value": rng.randrange(10**6)}
+
+
 def _first(query: Mapping[str, Sequence[str] | str], name: str) -> str | None:
     values = query.get(name)
     if values is None:
@@ -122,14 +134,17 @@ class MockStats:
     """A snapshot of what a :class:`MockAPI` has answered since the last reset.
 
     ``codes`` counts envelope answers by business code, ``statuses`` every answer by
-    HTTP status (HTML fault pages included), ``authors`` requests to the endpoint by
-    ``oAuthorId`` whatever their outcome.
+    HTTP status (HTML fault pages included), ``authors`` requests by ``oAuthorId``
+    whatever their outcome, ``operations`` requests by operation name, ``calls`` requests
+    by (operation name, value of its id parameter).
     """
 
     total: int = 0
     codes: Mapping[int, int] = field(default_factory=dict)
     statuses: Mapping[int, int] = field(default_factory=dict)
     authors: Mapping[str, int] = field(default_factory=dict)
+    operations: Mapping[str, int] = field(default_factory=dict)
+    calls: Mapping[tuple[str, str], int] = field(default_factory=dict)
 
     def calls_for(self, author_id: str) -> int:
         """How many requests named this ``oAuthorId``."""
@@ -251,6 +266,8 @@ class MockAPI:
         self._codes: dict[int, int] = {}
         self._statuses: dict[int, int] = {}
         self._authors: dict[str, int] = {}
+        self._operations: dict[str, int] = {}
+        self._calls: dict[tuple[str, str], int] = {}
 
     # -- settings ---------------------------------------------------------------------
 
@@ -316,6 +333,8 @@ class MockAPI:
                 codes=dict(self._codes),
                 statuses=dict(self._statuses),
                 authors=dict(self._authors),
+                operations=dict(self._operations),
+                calls=dict(self._calls),
             )
 
     def calls_for(self, author_id: str) -> int:
@@ -330,6 +349,8 @@ class MockAPI:
             self._codes.clear()
             self._statuses.clear()
             self._authors.clear()
+            self._operations.clear()
+            self._calls.clear()
 
     # -- the core ---------------------------------------------------------------------
 
@@ -344,10 +365,17 @@ class MockAPI:
         latency = self.latency
         if latency > 0:
             time.sleep(latency)
-        author = _first(query, "oAuthorId") if path == ENDPOINT_PATH else None
+        operation = _BY_PATH.get(path)
+        author = _first(query, "oAuthorId") if operation else None
         status, headers, body, code = self._decide(method.upper(), path, query, author)
         with self._lock:
             self._total += 1
+            if operation is not None:
+                self._operations[operation.name] = self._operations.get(operation.name, 0) + 1
+                key = _first(query, operation.id_param.wire) if operation.id_param else None
+                if key:
+                    call = (operation.name, key)
+                    self._calls[call] = self._calls.get(call, 0) + 1
             self._statuses[status] = self._statuses.get(status, 0) + 1
             if code is not None:
                 self._codes[code] = self._codes.get(code, 0) + 1
@@ -362,7 +390,8 @@ class MockAPI:
         query: Mapping[str, Sequence[str] | str],
         author: str | None,
     ) -> tuple[int, Headers, bytes, int | None]:
-        if path != ENDPOINT_PATH:
+        operation = _BY_PATH.get(path)
+        if operation is None:
             return self._error(404, 404, "not found")
         if method != "GET":
             status, headers, body, code = self._error(400, 405, "method not allowed")
@@ -394,12 +423,15 @@ class MockAPI:
             return self._error(100, 200, "token is required")
         if self._tokens is not None and token not in self._tokens:
             return self._error(100, 200, MESSAGES[100])
-        if not author:
-            return self._error(400, 200, "oAuthorId is required")
-        platform = _first(query, "platform")
-        if platform is not None and platform not in PLATFORMS:
-            return self._error(400, 200, "platform must be one of " + ", ".join(sorted(PLATFORMS)))
-        failing = self.fail_authors.get(author)
+        for param in operation.params:
+            value = _first(query, param.wire)
+            if not value and param.required:
+                return self._error(400, 200, f"{param.wire} is required")
+            if value is not None and param.enum and value not in param.enum:
+                choices = ", ".join(sorted(param.enum))
+                return self._error(400, 200, f"{param.wire} must be one of {choices}")
+        key = _first(query, operation.id_param.wire) if operation.id_param else None
+        failing = self.fail_authors.get(key) if key else None
         if failing is not None:
             return self._error(failing, 200, MESSAGES.get(failing, "error"))
         if self.random_faults:
@@ -413,7 +445,8 @@ class MockAPI:
                 stray = self._random.random() < self.random_rate_limits
             if stray:
                 return self._error(302, self.rate_limit_http_status, MESSAGES[302])
-        return 200, [("Content-Type", _JSON)], self._envelope(0, self._data(author), "success"), 0
+        data = self._data(author) if operation is _TYPED and author else _generic(operation, query)
+        return 200, [("Content-Type", _JSON)], self._envelope(0, data, "success"), 0
 
     def _follow_schedule(self) -> None:
         """Apply the steps of ``rate_schedule`` that are due (lock held)."""
