@@ -76,7 +76,7 @@ def test_success_returns_typed_videos(kind: str, documented_example: dict) -> No
     body = envelope(0, documented_example["data"], message="success")
     with scripted_server([Answer(200, body)]) as (url, seen):
         result = call(kind, url, platform="live_streaming")
-    assert seen[0].path == "/api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1"
+    assert seen[0].path == REC_VIDEOS.path
     assert seen[0].query == {
         "token": [TOKEN],
         "oAuthorId": [AUTHOR],
