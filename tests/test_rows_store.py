@@ -23,7 +23,7 @@ from typing import Any
 import httpx
 import pytest
 from _scripted import Answer, Seen, scripted_server
-from conftest import AUTHOR, TOKEN
+from conftest import AUTHOR, TOKEN, examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -329,7 +329,7 @@ ODD_VALUES = st.one_of(
 odd_video = st.dictionaries(st.sampled_from(Video.FIELDS), ODD_VALUES, max_size=4)
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(st.lists(odd_video, min_size=1, max_size=3))
 def test_a_video_and_its_row_agree_on_every_value_as_received(records):
     """One drift policy: a value that cannot be its type is None on the video and in the
