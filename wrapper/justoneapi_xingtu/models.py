@@ -192,8 +192,9 @@ class Video(
 
     @classmethod
     def _tolerant(cls, raw: Mapping[str, Any]) -> Video:
-        """Field by field: lossless conversions made; a value that cannot be its type
-        reads as ``None`` and is kept in ``drift``."""
+        """Field by field: lossless conversions made; a value that cannot be its type is
+        a ``None`` slot, kept in ``drift`` (no ``__getattr__``: one would make every
+        attribute read of the class about three times slower)."""
         if not isinstance(raw, Mapping):
             raise TypeError(f"Video: expected a mapping, got {type(raw).__name__}")
         values: dict[str, Any] = {}
@@ -237,9 +238,9 @@ class Video(
         return dict(self.__dict__.get("_drift", ()))
 
     def checked(self, *fields: str) -> Video:
-        """This video, or :class:`~justoneapi_xingtu.errors.ProtocolError` naming the
-        first of ``fields`` (by default every declared field) whose value drifted:
-        ``video.checked().play`` reads strictly, as a strict reader wants."""
+        """The strict reading: this video, or :class:`~justoneapi_xingtu.errors.ProtocolError`
+        naming the first of ``fields`` (by default every declared field) whose value
+        drifted. ``video.checked("play").play`` is an int or ``None`` (missing), or raises."""
         for name in fields:
             if name not in _FIELD_SET:
                 raise ValueError(f"checked: {name!r} is not a field of Video")
