@@ -14,9 +14,10 @@ hold the same columns in the same order:
 ``18446744073709551615``, ``"²"``, a 5,000-digit string) never aborts a row, an export or
 a batch: the field is null in the row and the raw value is kept in ``drift``, so nothing
 received is lost and no typed column (SQLite, Parquet, pandas) ever holds a value of the
-wrong type or out of the 64-bit range. Summaries count drifted values. Reading the field
-on the :class:`~justoneapi_xingtu.models.Video` itself still raises
-:class:`~justoneapi_xingtu.errors.ProtocolError` naming the field.
+wrong type or out of the 64-bit range. Summaries count drifted values. It is the
+:class:`~justoneapi_xingtu.models.Video`'s own policy: the field reads as ``None`` there
+too and ``drift`` is :attr:`Video.drift <justoneapi_xingtu.models.Video.drift>`
+(``Video.checked()`` raises instead).
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from typing import Any, Final
 
 import msgspec
 
-from ..errors import ProtocolError
 from ..models import CATEGORIES, AuthorRecVideos, Outcome, Video
 
 __all__ = [
@@ -103,13 +103,9 @@ def video_row(
         "category": category,
         "position": position,
     }
-    drift: dict[str, Any] = {}
     for name in FIELD_COLUMNS:
-        try:
-            row[name] = getattr(video, name)
-        except ProtocolError:
-            row[name] = None
-            drift[name] = video.raw.get(name)
+        row[name] = getattr(video, name)
+    drift = video.drift
     extra = video.extra
     row["extra"] = json_text(extra) if extra else None
     row["drift"] = json_text(drift) if drift else None
