@@ -2,13 +2,10 @@ from __future__ import annotations
 
 import gc
 import json
-import os
-import ssl
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from justoneapi_xingtu.testing import MockServer, instant_retries
@@ -88,27 +85,6 @@ def no_wait() -> Iterator[list[float]]:
     """Retries wait for nothing; the list holds the waits they asked for."""
     with instant_retries() as waits:
         yield waits
-
-
-@pytest.fixture(autouse=True, scope="session")
-def one_ssl_context_per_trust_setting() -> Iterator[None]:
-    """Every client calls ``httpx.create_ssl_context()``, which loads the whole CA bundle
-    (tens of ms of CPU), and the suite builds hundreds of clients: each trust setting
-    (the SSL_CERT_FILE or SSL_CERT_DIR a test sets) gets one context, shared."""
-    create = httpx.create_ssl_context
-    made: dict[tuple[str | None, str | None], ssl.SSLContext] = {}
-
-    def shared(*args: Any, **kwargs: Any) -> ssl.SSLContext:
-        if args or kwargs:
-            return create(*args, **kwargs)
-        trust = (os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
-        if trust not in made:
-            made[trust] = create()
-        return made[trust]
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(httpx, "create_ssl_context", shared)
-        yield
 
 
 @pytest.fixture(scope="session")

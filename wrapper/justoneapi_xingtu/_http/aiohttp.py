@@ -39,6 +39,7 @@ import yarl
 
 from .._version import __version__
 from .codings import ACCEPT_ENCODING
+from .tls import default_context
 
 if TYPE_CHECKING:
     from .._base_client import BaseClient
@@ -69,9 +70,7 @@ class AiohttpSender:
                 "backend='aiohttp' runs on asyncio only; under trio use the default httpx backend"
             ) from None
         if self._session is None or self._loop is not loop or self._session.closed:
-            connector = aiohttp.TCPConnector(
-                limit=self._max_connections, ssl=httpx.create_ssl_context()
-            )
+            connector = aiohttp.TCPConnector(limit=self._max_connections, ssl=default_context())
             self._session = aiohttp.ClientSession(
                 connector=connector,
                 cookie_jar=aiohttp.DummyCookieJar(),

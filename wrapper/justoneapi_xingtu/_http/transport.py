@@ -31,6 +31,7 @@ import httpx
 from .deadline import AsyncBackend, Backend
 from .failures import as_httpx, httpx_errors
 from .proxies import environment_proxies
+from .tls import default_context
 
 CONNECTIONS_PER_SHARD = 8
 
@@ -192,8 +193,8 @@ class _Shards:
         ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         count = max(1, -(-max_connections // CONNECTIONS_PER_SHARD))
-        # one for all shards (and the proxy mounts beside them): loading CAs costs ~20 ms
-        context = ssl_context or httpx.create_ssl_context()
+        # one for all shards, the proxy mounts and every other client: see tls.py
+        context = ssl_context or default_context()
         deadline_backend, backend = self._SOCKETS
         sockets = deadline_backend(backend())
         self._shards = [_pool(self._POOLS, sockets, context, proxy) for _ in range(count)]
