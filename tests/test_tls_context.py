@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pytest
 
@@ -24,7 +25,7 @@ def test_clients_share_the_context_of_their_trust_setting(
     a, b = contexts(first, second)
     assert a is b
     bundle = tmp_path / "ca.pem"
-    bundle.write_bytes(open(certifi.where(), "rb").read())
+    bundle.write_bytes(Path(certifi.where()).read_bytes())
     monkeypatch.setenv("SSL_CERT_FILE", str(bundle))  # another trust: another context
     third = XingtuClient("t" * 20)
     (c,) = contexts(third)
