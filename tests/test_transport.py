@@ -8,7 +8,7 @@ from _faults import fault_server, truncated
 from conftest import TOKEN
 
 from justoneapi_xingtu import AsyncXingtuClient, TransportError, XingtuClient
-from justoneapi_xingtu._transport import AsyncShardedTransport, ShardedTransport
+from justoneapi_xingtu._http.transport import AsyncShardedTransport, ShardedTransport
 from justoneapi_xingtu.testing import MockServer
 
 

@@ -18,7 +18,7 @@ from functools import cache
 from http import HTTPStatus
 from typing import Any, Final, TypedDict
 
-import orjson
+import msgspec
 
 from .. import _spec_data
 from .._operation import Operation
@@ -504,7 +504,7 @@ class MockAPI:
 
     @staticmethod  # recordTime: China Standard Time (UTC+8), wall clock
     def _envelope(code: int, data: object, message: str) -> bytes:
-        return orjson.dumps(
+        return msgspec.json.encode(
             {
                 "code": code,
                 "data": data,
