@@ -3,7 +3,8 @@
     python bench/bench_batch.py                 # both parts, ~2 minutes
     python bench/bench_batch.py speedup         # (a) only
     python bench/bench_batch.py ratelimit --rates 20 50 --seconds 25
-    python bench/bench_batch.py noise                    # (c) only, ~3 minutes
+    python bench/bench_batch.py noise                    # (c) only, ~8 minutes
+    python bench/bench_batch.py limits                   # (c3) only, ~4 minutes
 
 (a) speedup: N authors (1,000) at 50 ms of server latency (the mock server in its own
     process), a sequential loop of ``XingtuClient.author_rec_videos`` against
@@ -16,11 +17,12 @@
     process, each row as a ratio to a baseline measured in the same run (the short
     comparisons run 3 or 2 times, interleaved, and keep each side's fastest run):
     2 % stray 302s with no real limit (adaptive and fixed, vs their no-fault runs);
-    five one-off HTTP 429s with ``Retry-After: 1`` among 200 authors at 300 ms (wall
-    time vs no-fault); an unknown limit R = 20 and R = 100 (successes/s vs R, share of
-    302s); a limit that moves 100 -> 20 -> 100 calls/s, 20 s each (successes/s from 10 s
-    to 20 s after each change vs the new R); ``rate_per_s=50`` against a server that
-    allows 100 (calls/s vs 50).
+    five one-off HTTP 429s with ``Retry-After: 1`` among 200 authors at 300 ms, in a row
+    (the 61st to 65th calls) or spread (the 11th, 41st, 71st, 101st and 131st, issue
+    19), each mode's wall time vs its no-fault run; an unknown limit R = 20 and R = 100,
+    five runs each (successes/s vs R, share and number of 302s); a limit that moves
+    100 -> 20 -> 100 calls/s, 20 s each (successes/s from 10 s to 20 s after each change
+    vs the new R); ``rate_per_s=50`` against a server that allows 100 (calls/s vs 50).
 Figures go to stdout, and as JSON to bench/out/bench_batch.json.
 """
 
@@ -234,10 +236,36 @@ def _show(label: str, run: Timed) -> None:
     )
 
 
+FAST = ["--latency", "0.05"]
+
+
+def limits(max_concurrency: int = 32, runs: int = 5) -> dict[str, Any]:
+    """(c3) An unknown limit R = 20 and R = 100 calls/s, 25 s of work, ``runs`` times each."""
+    print(f"(c3) an unknown limit R, 25 s of work, {runs} runs each", flush=True)
+    rows: dict[str, Any] = {}
+    for limit in (20, 100):
+        done = []
+        for _ in range(runs):
+            run = timed_run(
+                [*FAST, "--rate", str(limit)], limit * 25, max_concurrency=max_concurrency
+            )
+            _show(f"R={limit}", run)
+            done.append(run)
+        rows[str(limit)] = {
+            "per_s": [round(run.per_s, 2) for run in done],
+            "answered_302": [run.rate_limited for run in done],
+            "share_302": [round(run.share_302, 4) for run in done],
+            "min_ratio": round(min(run.per_s for run in done) / limit, 3),
+            "max_share_302": round(max(run.share_302 for run in done), 4),
+            "mean_302": round(sum(run.rate_limited for run in done) / runs, 1),
+        }
+    return rows
+
+
 def noise(max_concurrency: int = 32) -> dict[str, Any]:
-    """Every row of issue 11's table, each as a ratio to a baseline from this run."""
+    """Every row of issues 11 and 19, each as a ratio to a baseline from this run."""
     report: dict[str, Any] = {"load_before": round(os.getloadavg()[0], 1)}
-    fast = ["--latency", "0.05"]
+    fast = FAST
 
     print("(c1) 2,000 authors, 50 ms, 2% stray 302s, no real limit", flush=True)
     stray = [*fast, "--random-rate-limits", "0.02", "--seed", "11"]
@@ -259,40 +287,36 @@ def noise(max_concurrency: int = 32) -> dict[str, Any]:
         }
     report["stray"] = rows
 
-    print("(c2) 200 authors, 300 ms, five one-off 429s with Retry-After: 1", flush=True)
     slow = ["--latency", "0.3"]
-    burst = [
-        *slow,
-        *("--fault", "302", "--fault-http-status", "429", "--fault-times", "5"),
-        *("--fault-retry-after", "1", "--fault-after", "60"),
-    ]
-    rows = {}
-    for mode, rate in (("adaptive", None), ("rate_per_s=50", 50.0)):
-        clean, faulted = best_of(
-            2,
-            partial(timed_run, slow, 200, max_concurrency=max_concurrency, rate_per_s=rate),
-            partial(timed_run, burst, 200, max_concurrency=max_concurrency, rate_per_s=rate),
-        )
-        _show(f"{mode} no faults", clean)
-        _show(f"{mode} five 429s", faulted)
-        rows[mode] = {
-            "clean_s": round(clean.wall, 2),
-            "faulted_s": round(faulted.wall, 2),
-            "ratio": round(faulted.wall / clean.wall, 3),
-        }
-    report["one_off_429"] = rows
+    one_off = [*slow, *("--fault", "302", "--fault-http-status", "429", "--fault-times", "5")]
+    one_off += ["--fault-retry-after", "1"]
+    modes = {"adaptive": {}, "fixed": {"adaptive": False}, "rate_per_s=50": {"rate_per_s": 50}}
+    spread = ["--fault-after", "10", "--fault-every", "30"]
+    for key, label, where in (
+        ("one_off_429", "in a row (calls 61-65)", ["--fault-after", "60"]),
+        ("spread_429", "spread (calls 11, 41, 71, 101, 131)", spread),
+    ):
+        print(f"(c2) 200 authors, 300 ms, five one-off 429s, Retry-After: 1, {label}", flush=True)
+        rows = {}
+        for mode, options in modes.items():
+            options = {"max_concurrency": max_concurrency, **options}
+            clean, faulted = best_of(
+                2,
+                partial(timed_run, slow, 200, **options),
+                partial(timed_run, [*one_off, *where], 200, **options),
+            )
+            _show(f"{mode} no faults", clean)
+            _show(f"{mode} five 429s", faulted)
+            rows[mode] = {
+                "clean_s": round(clean.wall, 2),
+                "faulted_s": round(faulted.wall, 2),
+                "ratio": round(faulted.wall / clean.wall, 3),
+                "calls": faulted.calls,
+                "decreases": faulted.decreases,
+            }
+        report[key] = rows
 
-    print("(c3) an unknown limit R, 25 s of work", flush=True)
-    rows = {}
-    for limit in (20, 100):
-        run = timed_run([*fast, "--rate", str(limit)], limit * 25, max_concurrency=max_concurrency)
-        _show(f"R={limit}", run)
-        rows[str(limit)] = {
-            "per_s": round(run.per_s, 2),
-            "ratio": round(run.per_s / limit, 3),
-            "share_302": round(run.share_302, 4),
-        }
-    report["unknown_limit"] = rows
+    report["unknown_limit"] = limits(max_concurrency)
 
     print("(c4) a limit that moves 100 -> 20 -> 100 calls/s, 20 s each", flush=True)
     schedule = [*fast, "--rate-schedule", "0:100", "20:20", "40:100"]
@@ -305,7 +329,11 @@ def noise(max_concurrency: int = 32) -> dict[str, Any]:
             {"R": limit, "settled_per_s": round(settled, 1), "ratio": round(settled / limit, 3)}
         )
         print(f"    from {start + 10:.0f} s to {start + 20:.0f} s: {settled:.1f}/s for R={limit}")
-    report["moving_limit"] = {"phases": phases, "share_302": round(run.share_302, 4)}
+    report["moving_limit"] = {
+        "phases": phases,
+        "share_302": round(run.share_302, 4),
+        "answered_302": run.rate_limited,
+    }
 
     print("(c5) rate_per_s=50 against a server that allows 100 calls/s", flush=True)
     run = timed_run([*fast, "--rate", "100"], 500, max_concurrency=max_concurrency, rate_per_s=50)
@@ -322,7 +350,10 @@ def noise(max_concurrency: int = 32) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "part", nargs="?", choices=["all", "speedup", "ratelimit", "noise"], default="all"
+        "part",
+        nargs="?",
+        choices=["all", "speedup", "ratelimit", "noise", "limits"],
+        default="all",
     )
     parser.add_argument("--authors", type=int, default=1000)
     parser.add_argument("--latency", type=float, default=0.05)
@@ -343,6 +374,8 @@ def main() -> None:
         ]
     if args.part in ("all", "noise"):
         report["noise"] = noise()
+    if args.part == "limits":
+        report["limits"] = limits()
     out = Path(__file__).resolve().parent / "out"
     out.mkdir(exist_ok=True)
     (out / "bench_batch.json").write_text(json.dumps(report, indent=2) + "\n")

@@ -66,7 +66,7 @@ def test_the_fault_matrix_holds_on_aiohttp(case: str, caplog: pytest.LogCaptureF
             texts.append(repr(result))
         else:
             with pytest.raises(expected) as info:
-                run(server.base_url)
+                run(server.base_url, timeout=rel.timeout_for(expected))
             error = info.value
             assert type(error) is expected
             assert error.attempts == calls
@@ -250,7 +250,7 @@ def hide_aiohttp(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
     monkeypatch.setitem(sys.modules, "aiohttp", None)
-    monkeypatch.delitem(sys.modules, "justoneapi_xingtu._aiohttp", raising=False)
+    monkeypatch.delitem(sys.modules, "justoneapi_xingtu._http.aiohttp", raising=False)
 
 
 def test_without_aiohttp_a_batch_runs_on_httpx(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -154,15 +154,46 @@ def test_a_rate_limit_while_probing_ends_the_probe_without_slowing_down() -> Non
     assert controller.rate(6.05) == pytest.approx(50.0)  # back to the last good rate
 
 
-def test_a_limit_that_outlives_its_retry_after_lowers_the_pace() -> None:
-    controller = ConcurrencyController(max_concurrency=64)
-    first = controller.start(0.0)
-    controller.rate_limited(first, 0.05, retry_after=1.0)
-    assert controller.decreases == 0 and controller.delay(0.05) == pytest.approx(1.0)
-    answer(controller, 1.05, ok=20)
-    again = controller.start(1.2)  # started after the pause, refused again
-    controller.rate_limited(again, 1.25, retry_after=1.0)
-    assert controller.decreases == 1 and controller.w_max is not None
+def test_one_off_refusals_with_retry_after_do_not_add_up_to_a_limit() -> None:
+    controller = ConcurrencyController(max_concurrency=64, initial_concurrency=64)
+    now = 0.0
+    for _ in range(5):  # one refusal every 0.3 s among 100 calls/s
+        answer(controller, now, ok=30)
+        controller.rate_limited(controller.start(now), now + 0.05, retry_after=1.0)
+        now += 0.3
+    assert controller.decreases == 0 and controller.paused_until == -math.inf
+    assert controller.delay(now) == 0
+
+
+def test_a_refusal_with_retry_after_shrinks_the_window_which_grows_back() -> None:
+    controller = ConcurrencyController(max_concurrency=32, initial_concurrency=32)
+    for ticket in fill(controller, 0.0)[:20]:
+        controller.succeeded(ticket, 0.05)
+    tickets = fill(controller, 0.05)[:12]  # 32 in flight again, 20 answered
+    controller.rate_limited(tickets[0], 0.1, retry_after=1.0)
+    assert controller.limit == 27  # 32 x 0.85: no start for the next few answers
+    for ticket in tickets[1:4]:
+        controller.succeeded(ticket, 0.1)
+    assert controller.limit == 28 and controller.delay(0.1) == pytest.approx(1.0)  # 28 + 1
+    controller.rate_limited(tickets[4], 0.1, retry_after=None)
+    assert controller.limit == 28  # no Retry-After: no decrease
+    for ticket in tickets[5:]:
+        controller.succeeded(ticket, 0.1)
+    assert controller.limit == 32 and controller.decreases == 0  # grown back
+
+
+def test_once_a_limit_is_known_its_retry_after_lowers_the_pace_again() -> None:
+    controller = ConcurrencyController(max_concurrency=64, initial_concurrency=64)
+    now = 0.0
+    for _ in range(20):
+        answer(controller, now, ok=10)
+        now += 0.1
+    answer(controller, now, ok=10, limited=20, retry_after=1.0)  # a limit, shown by rate
+    assert controller.decreases == 1
+    now = controller.paused_until + 1.0
+    answer(controller, now, ok=10)
+    controller.rate_limited(controller.start(now + 0.1), now + 0.15, retry_after=1.0)
+    assert controller.decreases == 2 and controller.paused_until == pytest.approx(now + 1.15)
 
 
 def test_the_pace_never_drops_to_nothing() -> None:
@@ -177,43 +208,53 @@ def test_the_pace_never_drops_to_nothing() -> None:
     assert rate is not None and rate >= 0.7 / 60
 
 
-def test_retry_after_pauses_every_new_start() -> None:
-    controller = ConcurrencyController(max_concurrency=8)
-    first, second, *_ = fill(controller, 0.0)
+def test_a_refused_call_keeps_its_slot_for_its_retry_after_the_others_carry_on() -> None:
+    controller = ConcurrencyController(max_concurrency=8, adaptive=False)
+    first, second, third, *_ = fill(controller, 0.0)
     controller.rate_limited(first, 10.0, retry_after=2.5)
-    assert controller.delay(10.0) == pytest.approx(2.5)
-    assert controller.delay(12.0) == pytest.approx(0.5)
-    assert controller.paused_until == pytest.approx(12.5)
-    controller.rate_limited(second, 12.6, retry_after=None)
-    assert controller.delay(12.6) == 0  # no Retry-After: no pause
-    answer(controller, 12.7, ok=40)
+    assert controller.delay(10.0) == pytest.approx(2.5)  # its slot waits 2.5 s ...
+    controller.succeeded(second, 10.1)
+    assert controller.delay(10.1) == 0  # ... the others do not
+    assert controller.paused_until == -math.inf
+    controller.start(10.1)
+    assert controller.delay(12.4) == pytest.approx(0.1) and controller.delay(12.5) == 0
+    controller.rate_limited(third, 12.6, retry_after=None)
+    assert controller.delay(12.6) == 0  # no Retry-After: no wait
     for value in (0.0, -3.0):  # at or below zero: as if absent
         controller.rate_limited(controller.start(13.0), 13.0, retry_after=value)
         assert controller.delay(13.0) == 0
 
 
-def test_answers_that_arrive_together_pause_once_not_once_each() -> None:
+def test_a_limit_pauses_every_start_once_for_answers_that_arrive_together() -> None:
     controller = ConcurrencyController(max_concurrency=64, initial_concurrency=64)
     answer(controller, 0.0, ok=60)
-    tickets = [controller.start(0.1) for _ in range(4)]
+    tickets = [controller.start(0.1) for _ in range(20)]
     for i, ticket in enumerate(tickets):
         controller.rate_limited(ticket, 0.4 + i * 0.001, retry_after=1.0)
-    assert controller.paused_until == pytest.approx(1.403)  # not 4 s
-    assert controller.decreases == 0  # 4 of 64 answers, one instruction: not a limit
+    assert controller.decreases == 1  # 20 of 80 answers: a limit
+    assert controller.paused_until == pytest.approx(1.419)  # not 20 s, nor 17
+    assert controller.delay(1.0) == pytest.approx(0.419)
 
 
-def test_a_pause_is_at_most_sixty_seconds() -> None:
+def test_a_wait_is_at_most_sixty_seconds() -> None:
+    controller = ConcurrencyController(max_concurrency=1)
+    controller.rate_limited(controller.start(0.0), 0.0, retry_after=3600.0)
+    assert controller.delay(0.0) == pytest.approx(60.0)  # the call's own wait
     controller = ConcurrencyController(max_concurrency=8)
-    ticket = controller.start(0.0)
-    controller.rate_limited(ticket, 0.0, retry_after=3600.0)
-    assert controller.delay(0.0) == pytest.approx(60.0)
+    for ticket in fill(controller, 0.0):  # nothing gets through: a limit
+        controller.rate_limited(ticket, 0.0, retry_after=3600.0)
+    assert controller.paused_until == pytest.approx(60.0)
 
 
 def test_the_pace_does_not_grow_during_a_pause() -> None:
-    controller = ConcurrencyController(max_concurrency=64)
-    controller.w_max = 50.0
-    controller.rate_limited(controller.start(0.5), 1.0, retry_after=2.0)
-    assert controller.rate(3.0) == pytest.approx(35.0 * 1.0 + 15.0 * (1 - (2 / 3) ** 3))
+    controller = ConcurrencyController(max_concurrency=64, initial_concurrency=64)
+    for step in range(20):
+        answer(controller, step * 0.1, ok=10)
+    answer(controller, 2.0, ok=10, limited=20, retry_after=2.0)
+    assert controller.decreases == 1 and controller.w_max is not None
+    start = controller.backoff * controller.w_max
+    assert controller.rate(2.1) == controller.rate(controller.paused_until) == pytest.approx(start)
+    assert controller.rate(controller.paused_until + 1.0) > start
 
 
 def test_a_known_rate_paces_the_starts_from_the_first_call_in_both_modes() -> None:

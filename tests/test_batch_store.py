@@ -495,7 +495,7 @@ def test_batch_runs_on_aiohttp_where_installed_unless_told_otherwise(
 ) -> None:
     if not aiohttp_installed:
         monkeypatch.setitem(sys.modules, "aiohttp", None)
-        monkeypatch.delitem(sys.modules, "justoneapi_xingtu._aiohttp", raising=False)
+        monkeypatch.delitem(sys.modules, "justoneapi_xingtu._http.aiohttp", raising=False)
     authors = ids(20, 900)
     db = tmp_path / "r.sqlite"
     args = ("batch", str(write_ids(tmp_path / "ids.txt", authors)), "--db", str(db))
@@ -508,7 +508,7 @@ def test_batch_runs_on_aiohttp_where_installed_unless_told_otherwise(
 
 def test_batch_backend_aiohttp_without_aiohttp_is_one_line_exit_2(tmp_path, monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "aiohttp", None)
-    monkeypatch.delitem(sys.modules, "justoneapi_xingtu._aiohttp", raising=False)
+    monkeypatch.delitem(sys.modules, "justoneapi_xingtu._http.aiohttp", raising=False)
     ids_file = write_ids(tmp_path / "ids.txt", ids(2))
     db = tmp_path / "r.sqlite"
     done = run_main("batch", str(ids_file), "--db", str(db), "--backend", "aiohttp")

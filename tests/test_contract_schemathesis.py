@@ -28,7 +28,7 @@ from _contract import (
     configure,
     run_suite,
 )
-from conftest import TOKEN
+from conftest import TOKEN, examples
 from schemathesis import GenerationMode
 from schemathesis.core.failures import FailureGroup
 
@@ -37,7 +37,7 @@ from justoneapi_xingtu.testing import MockAPI, MockServer, make_wsgi_app
 
 # The mutation proof points this suite at a mutated spec; normally it is openapi/xingtu.json.
 SPEC = os.environ.get("XINGTU_CONTRACT_SPEC", str(SPEC_PATH))
-EXAMPLES = int(os.environ.get("XINGTU_CONTRACT_EXAMPLES", "40"))
+EXAMPLES = int(os.environ.get("XINGTU_CONTRACT_EXAMPLES", examples(40)))
 
 in_process_api = MockAPI(tokens={TOKEN})
 in_process = configure(

@@ -32,8 +32,9 @@ from justoneapi_xingtu import (
     XingtuClient,
     _base_client,
 )
+from justoneapi_xingtu._http.deadline import DEADLINE_PASSED
+from justoneapi_xingtu._http.proxies import environment_proxies
 from justoneapi_xingtu._spec import REC_VIDEOS
-from justoneapi_xingtu._transport import DEADLINE_PASSED, environment_proxies
 from justoneapi_xingtu.testing import MockServer
 
 PACKAGE = Path(justoneapi_xingtu.__file__).parent
@@ -183,7 +184,7 @@ def test_the_aiohttp_backend_reads_proxies_as_aiohttp_does(
 ) -> None:
     yarl = pytest.importorskip("yarl")
     helpers = pytest.importorskip("aiohttp.helpers")
-    from justoneapi_xingtu._aiohttp import environment_proxy
+    from justoneapi_xingtu._http.aiohttp import environment_proxy
 
     for name, value in env.items():
         proxy_env.setenv(name, value)
@@ -227,7 +228,7 @@ def test_the_aiohttp_backend_authenticates_to_the_proxy(proxy_env: pytest.Monkey
 
 
 def test_a_missing_aiohttp_is_named_and_nothing_else_is(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delitem(sys.modules, "justoneapi_xingtu._aiohttp", raising=False)
+    monkeypatch.delitem(sys.modules, "justoneapi_xingtu._http.aiohttp", raising=False)
     monkeypatch.setitem(sys.modules, "aiohttp", None)  # as if not installed
     with pytest.raises(ValueError, match=r"backend: 'aiohttp' needs aiohttp: pip install"):
         AsyncXingtuClient(TOKEN, backend="aiohttp")
@@ -263,4 +264,4 @@ def test_a_tool_patching_httpx_transports_sees_the_calls(
         monkeypatch.setattr(httpx.AsyncHTTPTransport, "handle_async_request", async_spy)
     with MockServer(tokens={TOKEN}) as server:
         assert len(call(kind, server.base_url)) == 6
-    assert len(seen) == 1 and seen[0].endswith("/author_rec_videos_v2/v1")
+    assert len(seen) == 1 and seen[0].endswith(REC_VIDEOS.path)

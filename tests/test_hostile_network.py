@@ -39,7 +39,7 @@ from _faults import (
     trickled_head,
     trickled_tls,
 )
-from conftest import AUTHOR, TOKEN, call
+from conftest import AUTHOR, TOKEN, call, examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -52,7 +52,7 @@ from justoneapi_xingtu import (
     TLSError,
     XingtuClient,
 )
-from justoneapi_xingtu._codings import PIECE, Decoder
+from justoneapi_xingtu._http.codings import PIECE, Decoder
 from justoneapi_xingtu.cli import exit_code_for, main
 from justoneapi_xingtu.testing import MockServer, instant_retries
 
@@ -168,7 +168,7 @@ CODERS = {
 }
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     data=st.binary(max_size=3000) | st.integers(0, 300_000).map(lambda n: b"ab" * n),
     stack=st.lists(st.sampled_from(sorted(CODERS)), max_size=3),

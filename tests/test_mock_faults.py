@@ -49,6 +49,13 @@ def test_a_fault_can_wait_for_a_number_of_calls() -> None:
     assert answers == [(200, 0, None)] * 3 + [(429, 302, "1")] * 2 + [(200, 0, None)] * 2
 
 
+def test_a_fault_can_recur_spread_through_the_calls() -> None:
+    api = MockAPI()
+    api.set_fault(302, http_status=429, times=3, retry_after=1, after=1, every=3)
+    codes = [answer(api)[1] for _ in range(10)]
+    assert codes == [0, 302, 0, 0, 302, 0, 0, 302, 0, 0]
+
+
 @pytest.mark.parametrize(
     "kwargs",
     [
@@ -62,16 +69,19 @@ def test_bad_fault_settings_are_refused(kwargs: dict) -> None:
         MockAPI(**kwargs)
 
 
-def test_a_fault_after_a_negative_count_is_refused() -> None:
+def test_a_fault_after_a_negative_count_or_every_zero_calls_is_refused() -> None:
     with pytest.raises(ValueError, match="after"):
         MockAPI().set_fault(302, after=-1)
+    with pytest.raises(ValueError, match="every"):
+        MockAPI().set_fault(302, every=0)
 
 
 def test_the_command_line_sets_the_new_faults() -> None:
     command = [
         sys.executable, "-m", "justoneapi_xingtu.testing", "--rate-schedule", "0:none",
-        "--fault", "302", "--fault-http-status", "429", "--fault-times", "1",
-        "--fault-retry-after", "1", "--fault-after", "1", "--random-rate-limits", "0",
+        "--fault", "302", "--fault-http-status", "429", "--fault-times", "2",
+        "--fault-retry-after", "1", "--fault-after", "1", "--fault-every", "2",
+        "--random-rate-limits", "0",
     ]  # fmt: skip
     with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
         try:
@@ -79,8 +89,8 @@ def test_the_command_line_sets_the_new_faults() -> None:
             base_url = process.stdout.readline().rsplit(" ", 1)[-1].strip()
             with httpx.Client(base_url=base_url) as http:
                 params = {"token": "t", "oAuthorId": "1"}
-                statuses = [http.get(ENDPOINT_PATH, params=params).status_code for _ in range(3)]
-            assert statuses == [200, 429, 200]
+                statuses = [http.get(ENDPOINT_PATH, params=params).status_code for _ in range(6)]
+            assert statuses == [200, 429, 200, 429, 200, 200]
         finally:
             process.terminate()
 

@@ -20,9 +20,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from _scripted import Answer, Seen, scripted_server
-from conftest import AUTHOR, TOKEN
+from conftest import AUTHOR, TOKEN, examples
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from justoneapi_xingtu import (
     AuthorRecVideos,
@@ -32,6 +35,7 @@ from justoneapi_xingtu import (
     StoreBusyError,
     StoreError,
     StoreFullError,
+    XingtuClient,
 )
 from justoneapi_xingtu.cli import main
 from justoneapi_xingtu.io import store as store_module
@@ -309,10 +313,47 @@ def test_item1_batch_completes_and_keeps_the_value_in_drift(capsys, tmp_path, va
 
 
 @pytest.mark.parametrize("value", BAD_VALUES.values(), ids=BAD_VALUES.keys())
-def test_item1_reading_the_field_raises_protocol_error_naming_it(value):
-    video = Video({"play": value})
+def test_item1_the_video_reads_as_its_row_and_checked_raises_naming_the_field(value):
+    video = Video({"play": value, "like": 5})
+    (row,) = result_rows(AuthorRecVideos(success_document([dict(video.raw)])))
+    assert video.play is None and row["play"] is None and video.like == row["like"] == 5
+    assert video.drift == json.loads(row["drift"]) == {"play": value}
     with pytest.raises(ProtocolError, match="'play'"):
-        _ = video.play
+        video.checked()
+
+
+ODD_VALUES = st.one_of(
+    st.sampled_from([*BAD_VALUES.values(), 2**63, -(2**63) - 1, "١٢", "lots", "12", 1.5]),
+    st.sampled_from([True, 0, 7, "", "nan", "1e3", ["a"], [1], {"a": 1}]),
+)
+odd_video = st.dictionaries(st.sampled_from(Video.FIELDS), ODD_VALUES, max_size=4)
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(st.lists(odd_video, min_size=1, max_size=3))
+def test_a_video_and_its_row_agree_on_every_value_as_received(records):
+    """One drift policy: a value that cannot be its type is None on the video and in the
+    row, and ``video.drift`` is the row's ``drift`` column, through the client's decoding."""
+    body = json.dumps(success_document(records)).encode()
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, content=body))
+    with XingtuClient(TOKEN, http_client=httpx.Client(transport=transport)) as client:
+        result = client.author_rec_videos(AUTHOR)
+    rows = list(result_rows(result))
+    assert len(rows) == len(records)
+    for (_, video), row in zip(result, rows, strict=True):
+        assert {name: getattr(video, name) for name in Video.FIELDS} == {
+            name: row[name] for name in Video.FIELDS
+        }
+        assert video.drift == (json.loads(row["drift"]) if row["drift"] else {})
+        assert video.drift.keys() == {
+            name for name, value in video.raw.items() if value is not None and row[name] is None
+        }
+        try:
+            video.checked()
+        except ProtocolError as error:
+            assert video.drift and f"video field {next(iter(video.drift))!r}" in str(error)
+        else:
+            assert not video.drift
 
 
 # -- issue 10 item 4: store failures are one line --------------------------------------

@@ -11,7 +11,8 @@ from _faults import fault_server, truncated
 from conftest import TOKEN, call
 
 from justoneapi_xingtu import AsyncXingtuClient, RequestTimeoutError, TransportError, XingtuClient
-from justoneapi_xingtu._transport import AsyncShardedTransport, ShardedTransport
+from justoneapi_xingtu._http.deadline import AsyncBackend, Backend
+from justoneapi_xingtu._http.transport import AsyncShardedTransport, ShardedTransport
 from justoneapi_xingtu.testing import MockServer
 
 
@@ -102,8 +103,8 @@ def test_a_connect_that_uses_up_the_deadline_closes_its_socket_before_tls(
 
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr(httpcore, "SyncBackend", SlowSync)
-    monkeypatch.setattr(httpcore, "AnyIOBackend", SlowAsync)
+    monkeypatch.setattr(ShardedTransport, "_SOCKETS", (Backend, SlowSync))
+    monkeypatch.setattr(AsyncShardedTransport, "_SOCKETS", (AsyncBackend, SlowAsync))
     with pytest.raises(RequestTimeoutError, match="deadline"):
         call(kind, "https://127.0.0.1:9", timeout=0.05, max_retries=0)
     assert closed == ["closed"]

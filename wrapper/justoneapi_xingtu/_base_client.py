@@ -17,10 +17,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any, Self
 
 import httpx
-import orjson
+import msgspec
 
 from . import _retry, _spec
-from ._codings import ACCEPT_ENCODING, Decoder
 from ._config import (
     DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
@@ -31,6 +30,7 @@ from ._config import (
     resolve_timeout,
     resolve_token,
 )
+from ._http.codings import ACCEPT_ENCODING, Decoder
 from ._operation import Operation
 from ._redact import Redactor, display_url, keep_log_masking, package_logger, remember, url_secrets
 from ._version import __version__
@@ -158,7 +158,7 @@ class BaseClient:
         self.max_response_bytes = check_max_response_bytes(max_response_bytes)
         self._headers = {
             "Accept": "application/json",
-            "Accept-Encoding": ACCEPT_ENCODING,  # only what _codings decodes with a bound
+            "Accept-Encoding": ACCEPT_ENCODING,  # only what _http.codings decodes with a bound
             "User-Agent": f"justoneapi-xingtu/{__version__} httpx/{httpx.__version__}",
         }
         if (warning := cleartext_warning(self._base_url)) is not None:
@@ -277,7 +277,7 @@ class BaseClient:
         return f"{operation.name} {key.wire}={params.get(key.wire)}" if key else operation.name
 
     def _transport_error(self, exc: Exception) -> TransportError:
-        from ._transport import tls_failure  # loaded with the client's pools
+        from ._http.failures import tls_failure  # loaded with the client's pools
 
         if (tls := tls_failure(exc)) is not None:
             return self._tls_error(tls)
@@ -401,8 +401,8 @@ class BaseClient:
             )
 
         try:
-            document = orjson.loads(body)
-        except orjson.JSONDecodeError:
+            document = msgspec.json.decode(body)
+        except (msgspec.DecodeError, RecursionError):  # RecursionError: nested too deep
             document = _NOT_JSON
         if document is _NOT_JSON:  # raised here: the JSONDecodeError (holding the body) stays out
             kind = self._redact(headers.get("content-type", "no content type"))

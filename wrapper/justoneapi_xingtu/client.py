@@ -30,7 +30,7 @@ from .errors import JustOneAPIError, WrongEventLoopError
 from .models import Answer, AuthorRecVideos
 
 if TYPE_CHECKING:  # the batch engine is imported on first use: `import` stays fast
-    from ._aiohttp import AiohttpSender
+    from ._http.aiohttp import AiohttpSender
     from ._operations import AsyncOperations, Operations
     from ._spec import Platform, PlatformName
     from .batch import AsyncBatch, Batch
@@ -104,7 +104,7 @@ class XingtuClient(Operations, BaseClient):
                 "for an httpx.AsyncClient)"
             )
         # The pools (and httpcore, ~25 ms) load with the first client, not with the package.
-        from ._transport import ShardedTransport, proxy_mounts
+        from ._http.transport import ShardedTransport
 
         self._owns_http = http_client is None
         if http_client is None:
@@ -112,7 +112,7 @@ class XingtuClient(Operations, BaseClient):
             http_client = httpx.Client(
                 timeout=self.timeout,
                 transport=direct,
-                mounts=proxy_mounts(MAX_CONNECTIONS, direct.ssl_context),
+                mounts=direct.proxy_mounts(),
             )
         self._http = http_client
 
@@ -237,7 +237,7 @@ class XingtuClient(Operations, BaseClient):
     def _send(
         self, operation: Operation, params: dict[str, str]
     ) -> tuple[int, httpx.Headers, bytes]:
-        from ._transport import deadline  # loaded by the constructor: a dictionary lookup
+        from ._http.deadline import deadline  # loaded by the constructor: a dictionary lookup
 
         # Raw bytes, decoded by _Body with a bound; every socket read within the deadline.
         with (
@@ -346,7 +346,7 @@ class AsyncXingtuClient(AsyncOperations, BaseClient):
                 "http_client: expected an httpx.AsyncClient (use XingtuClient for an httpx.Client)"
             )
         # The pools (and httpcore, ~25 ms) load with the first client, not with the package.
-        from ._transport import AsyncShardedTransport, async_proxy_mounts
+        from ._http.transport import AsyncShardedTransport
 
         self._owns_http = http_client is None
         self._own_pool = http_client is None  # unlike _owns_http, the same in every copy
@@ -360,7 +360,7 @@ class AsyncXingtuClient(AsyncOperations, BaseClient):
             http_client = httpx.AsyncClient(
                 timeout=self.timeout,
                 transport=direct,
-                mounts=async_proxy_mounts(MAX_CONNECTIONS, direct.ssl_context),
+                mounts=direct.proxy_mounts(),
             )
         self._http = http_client
         self._loop = _LoopBinding()  # shared with the with_options() copies, like the pool
@@ -504,7 +504,7 @@ class AsyncXingtuClient(AsyncOperations, BaseClient):
     ) -> tuple[int, Mapping[str, str], bytes]:
         if self._aiohttp is not None:  # backend="aiohttp": the same call, on aiohttp
             return await self._aiohttp.send(self, self._url_for(operation, params))
-        from ._transport import deadline  # loaded by the constructor: a dictionary lookup
+        from ._http.deadline import deadline  # loaded by the constructor: a dictionary lookup
 
         # Raw bytes, decoded by _Body with a bound; every socket read within the deadline.
         with deadline(self.timeout) as end, self._http_errors():
@@ -554,7 +554,7 @@ def _aiohttp_backend(backend: object, http_client: object) -> AiohttpSender | No
 
 def _new_aiohttp_sender() -> AiohttpSender:
     try:
-        from ._aiohttp import AiohttpSender
+        from ._http.aiohttp import AiohttpSender
     except ModuleNotFoundError as exc:
         if exc.name not in ("aiohttp", "yarl"):
             raise
@@ -567,7 +567,7 @@ def _new_aiohttp_sender() -> AiohttpSender:
 def aiohttp_installed() -> bool:
     """Whether ``backend="aiohttp"`` can be used (aiohttp and yarl import)."""
     try:
-        from ._aiohttp import AiohttpSender  # noqa: F401
+        from ._http.aiohttp import AiohttpSender  # noqa: F401
     except ImportError:
         return False
     return True

@@ -9,10 +9,12 @@ record first; any other answer takes the tolerant path, with the same results:
 * a missing field (or ``null``) reads as ``None``;
 * lossless conversions are made (``"12"`` reads as ``12`` for an integer field, ``0``/``1``
   as a boolean, an integer as a float or a string where that field wants one);
-* a value that cannot be its declared type raises
-  :class:`~justoneapi_xingtu.errors.ProtocolError` naming the field when that field is
-  read (an integer past 64 bits, ``"١٢"``, ``"lots"``...), never a silently wrong number,
-  and the other fields still read;
+* a value that cannot be its declared type (an integer past 64 bits, ``"١٢"``,
+  ``"lots"``...) reads as ``None``, never as a silently wrong number, and is kept as
+  received in :attr:`Video.drift` (field -> value): the drift policy, the same as the
+  rows' ``drift`` column (:mod:`.io.rows`);
+* :meth:`Video.checked` is the strict reading: it raises
+  :class:`~justoneapi_xingtu.errors.ProtocolError` naming the field when a value drifted;
 * fields the spec does not know yet are kept in :attr:`Video.extra` and :attr:`Video.raw`.
 
 The record as received (:attr:`Video.raw`, :attr:`AuthorRecVideos.raw`) is decoded from
@@ -36,7 +38,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 import msgspec
-import orjson
 
 from ._spec import VIDEO_FIELDS, rec_video_model
 from ._spec_data import RecVideoFields
@@ -92,7 +93,10 @@ def _to_int(name: str, value: object) -> int:
 
 def _to_float(name: str, value: object) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:  # an integer past a double's range
+            raise _bad(name, value, "a number within a double's range") from None
     if isinstance(value, str) and value.isascii() and len(value) <= 64:
         try:
             number = float(value)
@@ -160,7 +164,8 @@ class Video(
     forbid_unknown_fields=True,
 ):
     """One recommended video. Every field of the spec's ``RecVideo`` reads as its declared
-    type (``play: int``, ``favorite: str``, ``is_hot: bool``...) or ``None``.
+    type (``play: int``, ``favorite: str``, ``is_hot: bool``...) or ``None`` (missing, or
+    a value that cannot be its type: see :attr:`drift` and :meth:`checked`).
 
     ``Video(record)`` makes one from a decoded record (a mapping).
     """
@@ -186,20 +191,23 @@ class Video(
 
     @classmethod
     def _tolerant(cls, raw: Mapping[str, Any]) -> Video:
-        """Field by field: lossless conversions made; a field that cannot be its type is
-        left unset, so reading it raises the ProtocolError (see ``__getattr__``)."""
+        """Field by field: lossless conversions made; a value that cannot be its type is
+        a ``None`` slot, kept in ``drift`` (no ``__getattr__``: one would make every
+        attribute read of the class about three times slower)."""
         if not isinstance(raw, Mapping):
             raise TypeError(f"Video: expected a mapping, got {type(raw).__name__}")
-        video: Video = msgspec.convert({}, _TolerantVideo)
+        values: dict[str, Any] = {}
+        drift: dict[str, Any] = {}
         for name, kind in VIDEO_FIELDS:
             value = raw.get(name)
             if value is None:
                 continue
             try:
-                msgspec.structs.force_setattr(video, name, _CONVERTERS[kind](name, value))
+                values[name] = _CONVERTERS[kind](name, value)
             except ProtocolError:
-                _SLOTS[name].__delete__(video)
-        video.__dict__["_raw"] = raw
+                drift[name] = value
+        video = msgspec.convert(values, cls)  # each value now exactly its type
+        video.__dict__.update(_raw=raw, _drift=drift)
         return video
 
     @property
@@ -218,16 +226,36 @@ class Video(
     @property
     def extra(self) -> dict[str, Any]:
         """Fields the spec does not declare (yet)."""
-        if type(self) is Video:
+        if "_drift" not in self.__dict__:
             return {}  # typed without conversion: no field outside the spec was there
         return {k: v for k, v in self.raw.items() if k not in _FIELD_SET}
 
+    @property
+    def drift(self) -> dict[str, Any]:
+        """Declared fields whose value cannot be their type (they read as ``None``),
+        each with its value as received: what the rows' ``drift`` column holds."""
+        return dict(self.__dict__.get("_drift", ()))
+
+    def checked(self, *fields: str) -> Video:
+        """The strict reading: this video, or :class:`~justoneapi_xingtu.errors.ProtocolError`
+        naming the first of ``fields`` (by default every declared field) whose value
+        drifted. ``video.checked("play").play`` is an int or ``None`` (missing), or raises."""
+        for name in fields:
+            if name not in _FIELD_SET:
+                raise ValueError(f"checked: {name!r} is not a field of Video")
+        drift = self.__dict__.get("_drift")
+        if drift:
+            for name in fields or self.FIELDS:
+                if name in drift:
+                    _CONVERTERS[self.FIELD_TYPES[name]](name, drift[name])  # raises
+        return self
+
     def to_dict(self) -> dict[str, Any]:
-        """Every declared field, converted (``None`` when missing), then the extra ones."""
-        if type(self) is Video:
-            return msgspec.structs.asdict(self)
-        out: dict[str, Any] = {name: getattr(self, name) for name in self.FIELDS}
-        out.update(self.extra)
+        """Every declared field, converted (``None`` when missing or drifted), then the
+        extra ones."""
+        out = msgspec.structs.asdict(self)
+        if "_drift" in self.__dict__:
+            out.update(self.extra)
         return out
 
     def to_model(self) -> RecVideo:
@@ -253,24 +281,8 @@ class Video(
         )
 
 
-class _TolerantVideo(Video, frozen=True):
-    """A video made field by field (a value converted or refused, or a field the spec
-    does not know). Its own class, so that a plain :class:`Video` has no ``__getattr__``:
-    defining one makes every attribute read of the class about three times slower."""
-
-    if not TYPE_CHECKING:  # type checkers should still flag a misspelt field
-
-        def __getattr__(self, name: str) -> Any:
-            # Only reached for a field left unset by _tolerant (or a name that is no field).
-            if name in _FIELD_SET:
-                value = self.raw.get(name)
-                return _CONVERTERS[self.FIELD_TYPES[name]](name, value)  # raises
-            raise AttributeError(f"'Video' object has no attribute {name!r}")
-
-
 Video.FIELDS = tuple(name for name, _ in VIDEO_FIELDS)
 Video.FIELD_TYPES = dict(VIDEO_FIELDS)
-_SLOTS: dict[str, Any] = {name: Video.__dict__[name] for name in Video.FIELDS}
 
 
 def _videos(data: Mapping[str, Any], key: str) -> list[Video]:
@@ -309,9 +321,9 @@ class _LazyJSON:
     def value(self) -> Any:
         if self._value is None:
             try:
-                value = orjson.loads(self._body)
-            except orjson.JSONDecodeError:  # msgspec read it; orjson refuses very little more
                 value = msgspec.json.decode(self._body)
+            except RecursionError:  # read once already, typed, higher up the stack
+                raise ProtocolError("the answer's JSON nests too deeply to read") from None
             mask_shown_fields(value, self._mask)  # as the typed envelope shows them
             self._value, self._body = value, b""
         return self._value
@@ -355,7 +367,7 @@ def decode_success(
     the typed result and in its raw JSON alike, as the general path does."""
     try:
         envelope = _decode_success(body)
-    except msgspec.DecodeError:  # ValidationError included
+    except (msgspec.DecodeError, RecursionError):  # ValidationError included; too deep
         return None
     if envelope.message is not None:
         envelope.message = mask(envelope.message)

@@ -8,14 +8,16 @@ order they complete. Three parts:
 * :class:`ConcurrencyController` decides when the next call may start. It is pure (every
   method takes the time ``now``; no I/O, no sleeping), so its behaviour is testable
   without a clock. It tells a rate limit from noise: a stray 302 is retried and slows
-  nothing; only a share of rate limits in a sliding window (or a limit that outlives its
-  own ``Retry-After``) lowers the pace, to what the server accepted, from which it climbs
-  back CUBIC-style within seconds. ``Retry-After`` pauses every new start; a known
+  nothing; only a share of rate limits in a sliding window (or, once a limit was found,
+  its ``Retry-After`` again) lowers the pace, to what the server accepted, from which it
+  climbs back CUBIC-style within seconds. A refused call waits its own ``Retry-After``;
+  every new start waits for it only when the refusals show a limit; a known
   ``rate_per_s`` paces the starts from the first call.
 * the engine (:func:`_run`) sends each author's call once at a time (the client's own
   retries are switched off for it), so every 302 and HTTP 429 reaches the controller; it
   retries as the client's :class:`~justoneapi_xingtu.RetryPolicy` decides: transient
-  failures with backoff, rate-limited calls after the pause (``max_rate_limit_retries``).
+  failures with backoff, rate-limited calls after their own ``Retry-After``
+  (``max_rate_limit_retries``).
 * stop conditions (:func:`stops_batch`): 100, 303, 600 and 601, a refused TLS handshake,
   a closed client, and a ``Retry-After`` longer than ``MAX_RETRY_AFTER`` (60 s), cancel
   the calls in flight, send no more, and raise

@@ -3,8 +3,9 @@
 It sends each author's call once at a time (the client's own retries are switched off
 for it through ``with_options(max_retries=0)``), so every 302 and HTTP 429 reaches the
 controller; the client's :class:`~justoneapi_xingtu.RetryPolicy` decides which failures
-it tries again: transient ones after the policy's wait, rate-limited calls after the
-controller's pause (the same policy, with ``max_rate_limit_retries`` as its limit). The
+it tries again: transient ones after the policy's wait, rate-limited calls after their
+own ``Retry-After`` (at once without one; the same policy, with
+``max_rate_limit_retries`` as its limit), and after any pause of the controller. The
 errors :func:`~._stops.stops_batch` names (100, 303, 600, 601, a refused TLS handshake,
 a ``Retry-After`` longer than 60 s) cancel the calls in flight, send no more, and raise
 :class:`~justoneapi_xingtu.errors.BatchStoppedError` after the outcomes finished so far
@@ -257,12 +258,18 @@ async def _run(
                 if stops_batch(error):
                     stop = stop or error
                     ready.appendleft(item)  # unfinished: reported in BatchStoppedError
-                elif limited:  # tried again once the controller's pause is over
+                elif limited:  # tried again after its own Retry-After, at once without one
                     if not stopping and rate_retry.decide(error, item.rate_limited) is not None:
                         item.rate_limited += 1
-                        ready.appendleft(item)  # first in line once the pause is over
+                        wait_s = error.retry_after or 0.0
+                        if wait_s > 0:
+                            seq += 1
+                            due = now + _retry.wait_for(wait_s)
+                            heapq.heappush(delayed, (due, seq, item))
+                        else:
+                            ready.appendleft(item)  # first in line
                         package_logger().debug(
-                            "author %s: rate limited; retried after the pause", item.author_id
+                            "author %s: rate limited; retried in %.2f s", item.author_id, wait_s
                         )
                     else:
                         outcomes.append(final(item, error))

@@ -50,7 +50,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-import orjson
+import msgspec
 
 from .._config import Environment, cleartext_warning
 from .._spec import (
@@ -205,7 +205,7 @@ def render(result: AuthorRecVideos, fmt: str, out: Any, *, csv_raw: bool = False
     if fmt == "table":
         render_table(result, out)
     elif fmt == "json":
-        out.write(orjson.dumps(result.raw, option=orjson.OPT_INDENT_2).decode() + "\n")
+        out.write(msgspec.json.format(msgspec.json.encode(result.raw), indent=2).decode() + "\n")
     elif fmt == "jsonl":
         write_jsonl(result_rows(result), out)
     else:

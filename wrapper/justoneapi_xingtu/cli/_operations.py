@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-import orjson
+import msgspec
 
 from .._operation import Operation, Param
 from .._spec import OPERATIONS, REC_VIDEOS, find_operation
@@ -79,7 +79,7 @@ def list_operations(args: argparse.Namespace, out: Any) -> int:
             }
             for op in OPERATIONS.values()
         ]
-        out.write(orjson.dumps(listing, option=orjson.OPT_INDENT_2).decode() + "\n")
+        out.write(msgspec.json.format(msgspec.json.encode(listing), indent=2).decode() + "\n")
         return 0
     for op in OPERATIONS.values():
         note = " (deprecated)" if op.deprecated else ""
@@ -119,8 +119,10 @@ def call_operation(
     operation.query(values)  # bad arguments are refused before the token or the network
     with client_for() as client:
         answer = client.call(operation.name, **values)
-    option = orjson.OPT_INDENT_2 if args.format == "json" else 0
-    out.write(orjson.dumps(answer.raw, option=option).decode() + "\n")
+    text = msgspec.json.encode(answer.raw)
+    if args.format == "json":
+        text = msgspec.json.format(text, indent=2)
+    out.write(text.decode() + "\n")
     return 0
 
 

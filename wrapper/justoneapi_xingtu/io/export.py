@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import IO, TYPE_CHECKING, Any, Final
 
-import orjson
+import msgspec
 
 from ..models import AuthorRecVideos, Outcome
 from .rows import COLUMN_TYPES, COLUMNS, result_rows, results
@@ -104,7 +104,7 @@ def write_csv(
             if value is None:
                 value = ""
             elif isinstance(value, list):
-                value = orjson.dumps(value).decode()
+                value = msgspec.json.encode(value).decode()
             elif isinstance(value, str):
                 carriage_return = carriage_return or "\r" in value
                 if formula_guard:
@@ -119,7 +119,7 @@ def write_jsonl(rows: Iterable[Mapping[str, Any]], out: IO[str]) -> int:
     """One JSON object per line, every value exact. Returns the number of rows written."""
     count = 0
     for row in rows:
-        out.write(orjson.dumps({name: row.get(name) for name in COLUMNS}).decode())
+        out.write(msgspec.json.encode({name: row.get(name) for name in COLUMNS}).decode())
         out.write("\n")
         count += 1
     return count

@@ -14,9 +14,10 @@ hold the same columns in the same order:
 ``18446744073709551615``, ``"²"``, a 5,000-digit string) never aborts a row, an export or
 a batch: the field is null in the row and the raw value is kept in ``drift``, so nothing
 received is lost and no typed column (SQLite, Parquet, pandas) ever holds a value of the
-wrong type or out of the 64-bit range. Summaries count drifted values. Reading the field
-on the :class:`~justoneapi_xingtu.models.Video` itself still raises
-:class:`~justoneapi_xingtu.errors.ProtocolError` naming the field.
+wrong type or out of the 64-bit range. Summaries count drifted values. It is the
+:class:`~justoneapi_xingtu.models.Video`'s own policy: the field reads as ``None`` there
+too and ``drift`` is :attr:`Video.drift <justoneapi_xingtu.models.Video.drift>`
+(``Video.checked()`` raises instead).
 """
 
 from __future__ import annotations
@@ -25,9 +26,8 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final
 
-import orjson
+import msgspec
 
-from ..errors import ProtocolError
 from ..models import CATEGORIES, AuthorRecVideos, Outcome, Video
 
 __all__ = [
@@ -83,9 +83,9 @@ def json_text(value: Any) -> str:
     Exact for anything decoded from JSON; never raises for a number out of range.
     """
     try:
-        return orjson.dumps(value, default=repr).decode()
-    except orjson.JSONEncodeError:  # an integer past 64 bits: only from hand-built data
-        pass
+        return msgspec.json.encode(value, enc_hook=repr).decode()
+    except (TypeError, ValueError):  # only from hand-built data: a key not text, a lone
+        pass  # surrogate, an integer past 4,300 digits
     options: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":"), "default": repr}
     try:
         return json.dumps(value, **options)
@@ -103,13 +103,9 @@ def video_row(
         "category": category,
         "position": position,
     }
-    drift: dict[str, Any] = {}
     for name in FIELD_COLUMNS:
-        try:
-            row[name] = getattr(video, name)
-        except ProtocolError:
-            row[name] = None
-            drift[name] = video.raw.get(name)
+        row[name] = getattr(video, name)
+    drift = video.drift
     extra = video.extra
     row["extra"] = json_text(extra) if extra else None
     row["drift"] = json_text(drift) if drift else None
@@ -138,7 +134,7 @@ def drifted(row: Mapping[str, Any]) -> int:
     drift = row.get("drift")
     if not drift:
         return 0
-    decoded = orjson.loads(drift) if isinstance(drift, str) else drift
+    decoded = msgspec.json.decode(drift) if isinstance(drift, str) else drift
     return len(decoded) if isinstance(decoded, dict) else 1
 
 

@@ -61,7 +61,7 @@ from pathlib import Path
 from typing import Any, Final, Self
 from urllib.parse import quote
 
-import orjson
+import msgspec
 
 from .._version import __version__
 from ..errors import JustOneAPIError, ProtocolError
@@ -212,8 +212,8 @@ _INSERT: Final = (
 def _answer(raw: str, author_id: str, platform: str) -> AuthorRecVideos | None:
     """A stored answer read again, or ``None`` when it cannot be read."""
     try:
-        return AuthorRecVideos(orjson.loads(raw), author_id=author_id, platform=platform)
-    except (orjson.JSONDecodeError, ProtocolError):
+        return AuthorRecVideos(msgspec.json.decode(raw), author_id=author_id, platform=platform)
+    except (msgspec.DecodeError, ProtocolError):
         return None
 
 
@@ -227,7 +227,7 @@ def _status_row(
     """A ``fetches`` or ``answers`` row: the key, then status, code, message, request id,
     fetched at, the answer as received (on success) and the attempts."""
     if answer is not None:
-        raw = orjson.dumps(answer.raw).decode()
+        raw = msgspec.json.encode(answer.raw).decode()
         return (*key, "ok", 0, answer.message, answer.request_id, now, raw, attempts)
     assert error is not None
     code = getattr(error, "code", None)
@@ -238,12 +238,12 @@ def _status_row(
 
 def params_text(params: Mapping[str, str]) -> str:
     """The ``params`` key of ``answers``: the query as JSON text with sorted keys."""
-    return orjson.dumps(dict(sorted(params.items()))).decode()
+    return msgspec.json.encode(dict(sorted(params.items()))).decode()
 
 
 def _sql_value(value: Any) -> Any:
     if isinstance(value, list):
-        return orjson.dumps(value).decode()
+        return msgspec.json.encode(value).decode()
     if isinstance(value, bool):
         return int(value)
     return value
@@ -255,8 +255,8 @@ def _fits(kind: str, value: Any) -> bool:
         return isinstance(value, str)
     if kind == "list[str]":
         try:
-            return isinstance(value, str) and isinstance(orjson.loads(value), list)
-        except orjson.JSONDecodeError:
+            return isinstance(value, str) and isinstance(msgspec.json.decode(value), list)
+        except msgspec.DecodeError:
             return False
     if kind == "bool":
         return value in (0, 1) and isinstance(value, int)
@@ -482,7 +482,9 @@ class ResultStore:
         this version knows but not every row was computed for, or declared with another
         type by another version (both made from ``raw_json``)."""
         declared = {row[1]: row[2] for row in self._db.execute("PRAGMA table_info(videos)")}
-        filled = set(orjson.loads(meta["filled_columns"])) if "filled_columns" in meta else None
+        filled = (
+            set(msgspec.json.decode(meta["filled_columns"])) if "filled_columns" in meta else None
+        )
         self._unknown = tuple(name for name in declared if name not in VIDEO_COLUMNS)
         self._unfilled = tuple(
             name
@@ -500,7 +502,7 @@ class ResultStore:
     def _write_meta(self, meta: dict[str, str], *, writing_rows: bool = False) -> None:
         """Say this version wrote last, and which columns every row holds: its own, and
         those of a later version still filled until this one writes a row."""
-        before = orjson.loads(meta["filled_columns"]) if "filled_columns" in meta else None
+        before = msgspec.json.decode(meta["filled_columns"]) if "filled_columns" in meta else None
         filled = [
             name
             for name in self._columns_in_order("videos")
@@ -705,9 +707,9 @@ class ResultStore:
             )
             for values in cursor:
                 row = dict(zip(ANSWER_COLUMNS, values, strict=True))
-                row["params"] = orjson.loads(row["params"])
+                row["params"] = msgspec.json.decode(row["params"])
                 raw = row.pop("raw_json")
-                envelope = orjson.loads(raw) if raw is not None else None
+                envelope = msgspec.json.decode(raw) if raw is not None else None
                 row["data"] = envelope.get("data") if isinstance(envelope, dict) else None
                 yield row
 
@@ -766,7 +768,7 @@ class ResultStore:
         """Drifted values over every stored video (entries of the ``drift`` columns)."""
         with self._guard():
             cursor = self._db.execute("SELECT drift FROM videos WHERE drift IS NOT NULL")
-            return sum(len(orjson.loads(text)) for (text,) in cursor)
+            return sum(len(msgspec.json.decode(text)) for (text,) in cursor)
 
     def video_rows(self) -> Iterator[dict[str, Any]]:
         """Every stored video as a row of :data:`VIDEO_COLUMNS` (typed like the row model:
@@ -823,14 +825,14 @@ class ResultStore:
             }
             if drift:
                 row.update(dict.fromkeys(drift))
-                before = orjson.loads(row["drift"]) if row["drift"] else {}
+                before = msgspec.json.decode(row["drift"]) if row["drift"] else {}
                 row["drift"] = json_text({**before, **drift})
             for name in bools:
                 if row[name] is not None:
                     row[name] = bool(row[name])
             for name in lists:
                 if row[name] is not None:
-                    row[name] = orjson.loads(row[name])
+                    row[name] = msgspec.json.decode(row[name])
             carried = {
                 name: value
                 for name, value in zip(unknown, values[len(known) :], strict=True)
@@ -839,7 +841,7 @@ class ResultStore:
             if not carry:
                 row.update(dict.fromkeys(unknown), **carried)
             elif carried:  # fields this version does not know: where it keeps such fields
-                extra = orjson.loads(row["extra"]) if row["extra"] else {}
+                extra = msgspec.json.decode(row["extra"]) if row["extra"] else {}
                 row["extra"] = json_text({**extra, **carried})
             yield row
 

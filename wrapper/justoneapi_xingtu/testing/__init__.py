@@ -1,6 +1,6 @@
 """A local mock of the "author recommended videos" endpoint, for tests and demos.
 
-It answers ``GET /api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1`` the way
+It answers every operation of the table (``ENDPOINT_PATH``: recommended videos) the way
 the real API does: the ``Result`` envelope (``code``, ``data``, ``message``,
 ``recordTime``, ``requestId``), judged by ``code`` rather than the HTTP status, with
 success data shaped exactly like the documented response example (every ``RecVideo``
@@ -18,7 +18,8 @@ Faults can be injected at any time, from any thread: business codes, HTML error 
 ``Retry-After`` headers, per-author failures, latency and a token-bucket rate limit; and
 for the batch's benchmarks, stray rate limits that have nothing to do with load
 (``random_rate_limits``), a limit that moves on a schedule (``rate_schedule``) and a
-fault that starts after a number of calls (``set_fault(..., after=N)``).
+fault that starts after a number of calls and may recur (``set_fault(..., after=N,
+every=M)``).
 
 Usage::
 
@@ -41,6 +42,8 @@ From a shell (serves until SIGINT or SIGTERM)::
     python -m justoneapi_xingtu.testing --random-rate-limits 0.02            # stray 302s
     python -m justoneapi_xingtu.testing --fault 302 --fault-http-status 429 \
         --fault-times 5 --fault-retry-after 1 --fault-after 60              # one-off 429s
+    python -m justoneapi_xingtu.testing --fault 302 --fault-http-status 429 \
+        --fault-times 5 --fault-retry-after 1 --fault-after 10 --fault-every 30  # spread
 
 The token is checked but never logged, printed or echoed in an answer.
 """

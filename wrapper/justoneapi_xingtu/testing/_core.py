@@ -18,7 +18,7 @@ from functools import cache
 from http import HTTPStatus
 from typing import Any, Final, TypedDict
 
-import orjson
+import msgspec
 
 from .. import _spec_data
 from .._operation import Operation
@@ -160,6 +160,7 @@ class _Fault:
     retry_after: str | None
     message: str | None
     after: int = 0
+    every: int | None = None
 
 
 RANDOM_FAULTS: Final[tuple[_Fault, ...]] = (
@@ -295,9 +296,12 @@ class MockAPI:
         retry_after: float | str | None = None,
         message: str | None = None,
         after: int = 0,
+        every: int | None = None,
     ) -> None:
         """Make the next ``times`` answers (``None``: all, until cleared) a failure,
-        once ``after`` more requests have been answered normally.
+        once ``after`` more requests have been answered normally; with ``every``, only
+        one answer in every ``every`` is (the first after ``after``, then ``every - 1``
+        normal answers between two failures).
 
         The failure is the business ``code`` in an envelope sent with ``http_status``, or,
         with ``html=True``, an nginx-like HTML page (``Content-Type: text/html``) with that
@@ -311,11 +315,13 @@ class MockAPI:
             raise ValueError("times must be >= 1 or None")
         if after < 0:
             raise ValueError("after must be >= 0")
+        if every is not None and every < 1:
+            raise ValueError("every must be >= 1 or None")
         if not 100 <= http_status <= 599:
             raise ValueError("http_status must be within 100..599")
         header = None if retry_after is None else _format_retry_after(retry_after)
         with self._lock:
-            self._fault = _Fault(code, http_status, times, html, header, message, after)
+            self._fault = _Fault(code, http_status, times, html, header, message, after, every)
 
     def clear_faults(self) -> None:
         """Remove the injected fault, if any (``fail_authors`` is left as it is)."""
@@ -405,10 +411,13 @@ class MockAPI:
             if wait is None and fault is not None and fault.after > 0:
                 fault.after -= 1
                 fault = None
-            elif wait is None and fault is not None and fault.times is not None:
-                fault.times -= 1
-                if fault.times <= 0:
-                    self._fault = None
+            elif wait is None and fault is not None:
+                if fault.times is not None:
+                    fault.times -= 1
+                    if fault.times <= 0:
+                        self._fault = None
+                if fault.every is not None:
+                    fault.after = fault.every - 1
         if wait is not None:
             status, headers, body, code = self._error(
                 302, self.rate_limit_http_status, MESSAGES[302]
@@ -495,7 +504,7 @@ class MockAPI:
 
     @staticmethod  # recordTime: China Standard Time (UTC+8), wall clock
     def _envelope(code: int, data: object, message: str) -> bytes:
-        return orjson.dumps(
+        return msgspec.json.encode(
             {
                 "code": code,
                 "data": data,

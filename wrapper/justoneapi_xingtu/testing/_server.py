@@ -268,6 +268,9 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     fault.add_argument("--fault-times", type=int, default=None, help="answers (all)")
     fault.add_argument("--fault-retry-after", type=float, default=None, help="seconds")
     fault.add_argument("--fault-after", type=int, default=0, help="normal answers first (0)")
+    fault.add_argument(
+        "--fault-every", type=int, default=None, metavar="N", help="one answer in N (all)"
+    )
     return parser.parse_args(argv)
 
 
@@ -309,6 +312,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             times=args.fault_times,
             retry_after=args.fault_retry_after,
             after=args.fault_after,
+            every=args.fault_every,
         )
     try:
         server.start()

@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import parse_qs
 from wsgiref.types import StartResponse, WSGIEnvironment
 
-import orjson
+import msgspec
 
 from ._core import _JSON, MockAPI, _phrase
 
@@ -35,7 +35,7 @@ class MockWSGIApp:
     ) -> None:
         self.api = api
         self.spec_path = spec_path
-        self._spec = spec if spec is None or isinstance(spec, bytes) else orjson.dumps(spec)
+        self._spec = spec if spec is None or isinstance(spec, bytes) else msgspec.json.encode(spec)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         method = str(environ.get("REQUEST_METHOD", "GET")).upper()

@@ -37,11 +37,12 @@ import aiohttp
 import httpx
 import yarl
 
-from ._codings import ACCEPT_ENCODING
-from ._version import __version__
+from .._version import __version__
+from .codings import ACCEPT_ENCODING
+from .tls import default_context
 
 if TYPE_CHECKING:
-    from ._base_client import BaseClient
+    from .._base_client import BaseClient
 
 __all__ = ["AiohttpSender"]
 
@@ -57,7 +58,7 @@ class AiohttpSender:
         self._proxies: dict[str, dict[str, Any]] = {}
         self._headers = {
             "Accept": "application/json",
-            "Accept-Encoding": ACCEPT_ENCODING,  # only what _codings decodes with a bound
+            "Accept-Encoding": ACCEPT_ENCODING,  # only what codings decodes with a bound
             "User-Agent": f"justoneapi-xingtu/{__version__} aiohttp/{aiohttp.__version__}",
         }
 
@@ -69,9 +70,7 @@ class AiohttpSender:
                 "backend='aiohttp' runs on asyncio only; under trio use the default httpx backend"
             ) from None
         if self._session is None or self._loop is not loop or self._session.closed:
-            connector = aiohttp.TCPConnector(
-                limit=self._max_connections, ssl=httpx.create_ssl_context()
-            )
+            connector = aiohttp.TCPConnector(limit=self._max_connections, ssl=default_context())
             self._session = aiohttp.ClientSession(
                 connector=connector,
                 cookie_jar=aiohttp.DummyCookieJar(),

@@ -17,7 +17,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterable, Iterator
 
-from .errors import ProtocolError
+from ..errors import ProtocolError
 
 ACCEPT_ENCODING = "gzip, deflate"
 PIECE = 64 * 1024
