@@ -7,7 +7,8 @@ BIN := $(CURDIR)/$(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export PATH := $(BIN):$(PATH)
 
-UPSTREAM := openapi/upstream/author-recommended-videos-v1-zh.json
+UPSTREAM := openapi/upstream/douyin-creator-marketplace-xingtu.json
+PULL_CONFIG := openapi/operations.json
 LOCK := openapi/upstream.lock.json
 SPEC_RELEASE := wrapper/justoneapi_xingtu/_spec_release.py
 OVERLAY := openapi/overlay/xingtu-types.overlay.json
@@ -18,7 +19,7 @@ SPEC_DATA := wrapper/justoneapi_xingtu/_spec_data.py
 # spec-diff compares the committed upstream document with the working copy by default.
 OLD ?=
 NEW ?= $(UPSTREAM)
-# pull-spec and update: empty = the docs site's whole document, then per-endpoint fallbacks.
+# pull-spec and update: empty = the docs site's whole document (openapi-zh.json, then openapi.json).
 SPEC_URL ?=
 # make test-deps: the suite in .venv-RESOLUTION-PY, installed by uv at the lowest versions
 # pyproject.toml allows for each direct dependency (lowest-direct) or the newest (highest).
@@ -77,8 +78,8 @@ demo: $(DEMO_STAMP) ## the CLI against the bundled mock server (with JUSTONEAPI_
 	  $(BIN)/xingtu demo; \
 	fi
 
-pull-spec: ## download the published document (SPEC_URL= overrides), vendor our operation, write the lock
-	$(PYTHON) openapi/tools/pull_spec.py $(UPSTREAM) $(SPEC_URL) --lock $(LOCK)
+pull-spec: ## download the published document (SPEC_URL= overrides), vendor the operations openapi/operations.json names, write the lock
+	$(PYTHON) openapi/tools/pull_spec.py $(UPSTREAM) $(SPEC_URL) --lock $(LOCK) --config $(PULL_CONFIG)
 
 spec-diff: ## classified changes of the pulled document vs the committed one (OLD=, NEW=; SPEC_DIFF_STATUS_FILE=)
 	@$(call keep_status,$(SPEC_DIFF_STATUS_FILE),$(PYTHON) openapi/tools/spec_diff.py --overlay $(OVERLAY) \

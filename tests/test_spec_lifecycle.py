@@ -189,7 +189,7 @@ def test_spec_releases_through_make_update(
     text = release(doc, f"0.{minor}.{patch + 1}", "docs-only")
     assert f"- **docs-only**: description changed: GET {PATH}" in text
     upstream = json.loads(
-        (repo / "openapi/upstream/author-recommended-videos-v1-zh.json").read_text()
+        (repo / "openapi/upstream/douyin-creator-marketplace-xingtu.json").read_text()
     )
     assert (
         list(upstream["paths"]) == [PATH] and "OtherResult" not in upstream["components"]["schemas"]
