@@ -169,12 +169,13 @@ contract-live: $(STAMP) ## the contract suite against the real API (JUSTONEAPI_T
 	  $(BIN)/python tests/contract_live.py)
 
 AUTHORS ?=
+CASSETTE ?=
 PLATFORM ?=
 record: $(STAMP) ## re-record live cassettes (JUSTONEAPI_TOKEN, AUTHORS="id ..."; PLATFORM= optional)
 	@AUTHORS="$(AUTHORS)" PLATFORM="$(PLATFORM)" $(BIN)/python tests/cassettes/record.py live
 
-record-mock: $(STAMP) ## re-record the offline cassettes from the bundled mock server
-	$(BIN)/python tests/cassettes/record.py mock
+record-mock: $(STAMP) ## re-record the offline cassettes from the bundled mock server (CASSETTE=name: that one)
+	$(BIN)/python tests/cassettes/record.py mock $(if $(CASSETTE),--only $(CASSETTE))
 
 BENCH_STAMP := $(VENV)/.bench-stamp
 $(BENCH_STAMP): $(STAMP)

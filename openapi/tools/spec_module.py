@@ -103,7 +103,7 @@ def _parameter(document: dict[str, Any], where: str, parameter: dict[str, Any]) 
     }
 
 
-def _data_schema(document: dict[str, Any], operation: dict[str, Any]) -> str | None:
+def data_schema(document: dict[str, Any], operation: dict[str, Any]) -> str | None:
     """The schema name of ``data`` in the operation's 200 answer, when the spec types it
     (in the envelope's own properties or in one of its ``allOf`` members)."""
     try:
@@ -155,7 +155,7 @@ def operations(document: dict[str, Any]) -> list[dict[str, Any]]:
             "summary": str(operation.get("summary", "")).strip(),
             "description": str(operation.get("description", "")).strip(),
             "params": [p for p in query if p["wire"] != "token"],
-            "data_schema": _data_schema(document, operation),
+            "data_schema": data_schema(document, operation),
         }
     return [found[name] for name in sorted(found)]
 

@@ -16,8 +16,10 @@
 3. otherwise it writes the vendored document and ``openapi/upstream.lock.json``, the
    proposed version into ``wrapper/justoneapi_xingtu/_version.py`` and an entry into
    ``CHANGELOG.md``;
-4. then runs ``make spec generate`` (``--build``) and ``make test`` (``--test``; empty
-   skips it, another target narrows it).
+4. then runs ``make spec generate`` (``--build``); when operations were added or removed,
+   ``make record-mock CASSETTE=operations-mock.yaml`` (the mock's cassette of every
+   operation follows the family); then ``make test`` (``--test``; empty skips it,
+   another target narrows it).
 
 The version is bumped from the one committed at ``HEAD`` by the highest class of
 change: breaking -> major, additive -> minor, docs-only -> patch; while the major
@@ -61,6 +63,9 @@ LOCK = "openapi/upstream.lock.json"
 OVERLAY = "openapi/overlay/xingtu-types.overlay.json"
 VERSION_FILE = "wrapper/justoneapi_xingtu/_version.py"
 CHANGELOG = "CHANGELOG.md"
+RECORD_FAMILY = "record-mock CASSETTE=operations-mock.yaml"
+"""What re-records the mock's cassette of every operation when the family changes."""
+FAMILY_CHANGES = frozenset({"operation added", "operation removed"})
 _VERSION = re.compile(r'^__version__\s*=\s*"(\d+)\.(\d+)\.(\d+)"', re.MULTILINE)
 _ENTRY = re.compile(r"^## \[(?P<version>[^\]]+)\]", re.MULTILINE)
 LEVELS = {spec_diff.BREAKING: "major", spec_diff.ADDITIVE: "minor", spec_diff.DOCS: "patch"}
@@ -266,7 +271,12 @@ def update(opts: dict[str, Any]) -> int:
         Path(opts["summary"]).write_text(
             summary_markdown(changes, section, old_version, version), encoding="utf-8"
         )
-    for step in (opts["build"], opts["test"]):
+    record = (
+        RECORD_FAMILY
+        if opts["build"].strip() and FAMILY_CHANGES & {c.kind for c in changes}
+        else ""
+    )
+    for step in (opts["build"], record, opts["test"]):
         if step.strip() and not run_make(opts["make"], root, step):
             print(
                 f"update: `make {step}` failed; the pulled document, lock, version and "
