@@ -58,10 +58,11 @@ def param(doc: dict[str, Any], name: str) -> dict[str, Any]:
     return next(p for p in our_operation(doc)["parameters"] if p["name"] == name)
 
 
-def whole_document(release_id: str = "e0ede803fa64ee10", others: int = 40) -> dict[str, Any]:
+def whole_document(release_id: str | None = None, others: int = 40) -> dict[str, Any]:
+    """The vendored family inside a whole document, under ``release_id`` (by default the
+    vendored document's own)."""
     doc = vendored()
-    doc["x-openapi-release-id"] = release_id
-    doc["info"] = {"title": "OpenAPI definition", "version": "v0"}
+    doc["x-openapi-release-id"] = release_id or doc.get("x-openapi-release-id") or "rel-0"
     doc["tags"].append({"name": "Other Platform", "description": "not ours"})
     doc["tags"].insert(0, {"name": "Douyin", "description": "not ours either"})
     components = doc["components"]
