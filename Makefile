@@ -16,6 +16,8 @@ SPEC := openapi/xingtu.json
 GEN_CONFIG := openapi/generator-config.yaml
 GEN_PKG := justoneapi_xingtu_generated
 SPEC_DATA := wrapper/justoneapi_xingtu/_spec_data.py
+SPEC_METHODS := wrapper/justoneapi_xingtu/_operations.py
+READMES := README.md README.zh-CN.md
 # spec-diff compares the committed upstream document with the working copy by default.
 OLD ?=
 NEW ?= $(UPSTREAM)
@@ -99,8 +101,10 @@ spec: $(STAMP) ## write openapi/xingtu.json: upstream + overlay, validated
 # The spec facts first: a release the wrapper cannot absorb stops here, in one line,
 # before generated/ is touched.
 generate: $(STAMP) ## regenerate generated/ and the wrapper's spec facts from openapi/xingtu.json
-	@$(BIN)/python openapi/tools/spec_module.py $(SPEC) $(SPEC_DATA) && \
-	$(BIN)/ruff format --quiet --config pyproject.toml $(SPEC_DATA) && echo "generate: $(SPEC_DATA) rewritten from $(SPEC)"
+	@$(BIN)/python openapi/tools/spec_module.py $(SPEC) $(SPEC_DATA) $(SPEC_METHODS) && \
+	$(BIN)/ruff format --quiet --config pyproject.toml $(SPEC_DATA) $(SPEC_METHODS) && \
+	echo "generate: $(SPEC_DATA) and $(SPEC_METHODS) rewritten from $(SPEC)" && \
+	$(BIN)/python openapi/tools/readme_operations.py $(READMES) && echo "generate: the operations of $(READMES)"
 	@tmp=$$(mktemp -d); \
 	$(BIN)/openapi-python-client generate --path $(SPEC) --config $(GEN_CONFIG) --meta none \
 	  --output-path $$tmp/$(GEN_PKG) >/dev/null && \
@@ -109,13 +113,15 @@ generate: $(STAMP) ## regenerate generated/ and the wrapper's spec facts from op
 
 check-generated: $(STAMP) ## fail if generated/ differs from what the spec and config produce
 	@$(BIN)/python openapi/tools/spec_release.py $(LOCK) $(SPEC_RELEASE) --check
+	@$(BIN)/python openapi/tools/readme_operations.py $(READMES) --check
 	@tmp=$$(mktemp -d); \
 	$(BIN)/openapi-python-client generate --path $(SPEC) --config $(GEN_CONFIG) --meta none \
 	  --output-path $$tmp/$(GEN_PKG) >/dev/null || exit 1; \
-	$(BIN)/python openapi/tools/spec_module.py $(SPEC) $$tmp/_spec_data.py || exit 1; \
-	$(BIN)/ruff format --quiet --config pyproject.toml $$tmp/_spec_data.py; \
-	if diff -ru -x __pycache__ generated/$(GEN_PKG) $$tmp/$(GEN_PKG) && diff -u $(SPEC_DATA) $$tmp/_spec_data.py; then \
-	  echo "check-generated: generated/ and $(SPEC_DATA) match $(SPEC)"; rm -rf $$tmp; \
+	$(BIN)/python openapi/tools/spec_module.py $(SPEC) $$tmp/_spec_data.py $$tmp/_operations.py || exit 1; \
+	$(BIN)/ruff format --quiet --config pyproject.toml $$tmp/_spec_data.py $$tmp/_operations.py; \
+	if diff -ru -x __pycache__ generated/$(GEN_PKG) $$tmp/$(GEN_PKG) && diff -u $(SPEC_DATA) $$tmp/_spec_data.py \
+	  && diff -u $(SPEC_METHODS) $$tmp/_operations.py; then \
+	  echo "check-generated: generated/, $(SPEC_DATA) and $(SPEC_METHODS) match $(SPEC)"; rm -rf $$tmp; \
 	else \
 	  echo "check-generated: generated/ is stale or hand-edited: run 'make spec generate' and commit"; \
 	  rm -rf $$tmp; exit 1; fi
@@ -132,11 +138,16 @@ lint: $(STAMP) ## ruff, mypy, the import-layer contract; actionlint and zizmor o
 	$(BIN)/zizmor --offline --no-progress --config .github/zizmor.yml .github/workflows
 
 PYTEST_WORKERS ?= 2
-test: $(STAMP) ## the offline behaviour suite, in parallel (the long soak and slowest runs: test-all)
-	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) -m "not slow"
+# pytest rewrites the asserts of every test module and plugin in each worker; with
+# PYTHONDONTWRITEBYTECODE set (some shells and images set it) nothing is cached and each
+# run pays that again, about 5 s of CPU per worker: the suite lets Python write its caches.
+PYTEST := PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS)
+# make test: -m "not slow" and --quick (a quarter of each property test's examples).
+test: $(STAMP) ## the offline behaviour suite, in parallel (the long soak, slowest runs and all examples: test-all)
+	$(PYTEST) -m "not slow" --quick
 
 test-all: $(STAMP) ## everything: the suite plus the slow tests (20,000-author soak, lifecycle, mutations)
-	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS)
+	$(PYTEST)
 
 $(UV):
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -148,7 +159,7 @@ test-deps: $(UV) ## the suite at the lowest or newest versions allowed (RESOLUTI
 	  -e '.[$(DEPS_EXTRAS)]'
 	@$(UV) pip list --python $(DEPS_VENV)/bin/python --format freeze > $(DEPS_VENV)/versions.txt
 	@echo "test-deps: $(RESOLUTION) on Python $(PY); the versions are in $(DEPS_VENV)/versions.txt"
-	$(DEPS_VENV)/bin/python -m pytest -q -n $(PYTEST_WORKERS) -m "not slow"
+	PYTHONDONTWRITEBYTECODE= $(DEPS_VENV)/bin/python -m pytest -q -n $(PYTEST_WORKERS) -m "not slow" --quick
 
 # The drift checks on their own: spec valid and what upstream + overlay make, generated/
 # current, schemathesis against the mock, the client against every answer the spec allows,

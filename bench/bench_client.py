@@ -13,9 +13,10 @@ import httpx
 from _payloads import large_body, small_body
 
 from justoneapi_xingtu import AsyncXingtuClient, XingtuClient
+from justoneapi_xingtu.testing import ENDPOINT_PATH
 
 BASE = "http://bench.invalid"
-PATH = "/api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1"
+PATH = ENDPOINT_PATH  # the spec's, through the operation table
 TOKEN = "bench-token-0000"
 
 

@@ -17,6 +17,8 @@ import sys
 
 from _mock_process import TOKEN, mock_process
 
+from justoneapi_xingtu.testing import ENDPOINT_PATH
+
 CODE = "import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
 
 FIRST_RESULT = {
@@ -25,7 +27,7 @@ import time
 t = time.perf_counter()
 import httpx, orjson
 client = httpx.Client()
-answer = client.get(URL + "/api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1",
+answer = client.get(URL + PATH,
                     params={"token": TOKEN, "oAuthorId": "7012345678901234567",
                             "platform": "SHORT_VIDEO"})
 document = orjson.loads(answer.content)
@@ -60,7 +62,7 @@ def import_seconds(modules: tuple[str, ...], runs: int = 15) -> dict[str, float]
 def first_result_seconds(runs: int = 15) -> dict[str, float]:
     samples: dict[str, list[float]] = {name: [] for name in FIRST_RESULT}
     with mock_process() as url:
-        prelude = f"URL = {url!r}; TOKEN = {TOKEN!r}\n"
+        prelude = f"URL = {url!r}; TOKEN = {TOKEN!r}; PATH = {ENDPOINT_PATH!r}\n"
         for _ in range(runs):
             for name, code in FIRST_RESULT.items():
                 samples[name].append(_seconds(prelude + code))

@@ -29,9 +29,10 @@ import orjson
 from _mock_process import TOKEN, mock_process
 
 from justoneapi_xingtu import AsyncXingtuClient
+from justoneapi_xingtu.testing import ENDPOINT_PATH
 
 LATENCY = 0.05
-PATH = "/api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1"
+PATH = ENDPOINT_PATH  # the spec's, through the operation table
 
 
 def spare_cpu(seconds: float = 0.5) -> float:

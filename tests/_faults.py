@@ -100,6 +100,8 @@ def fault_server(
         yield state
     finally:
         stop.set()
+        with contextlib.suppress(OSError):
+            listener.shutdown(socket.SHUT_RDWR)  # wakes the accept loop at once
         thread.join(2)
         listener.close()
         for worker in workers:
@@ -233,7 +235,7 @@ def reset_mid_body(body: bytes) -> Behaviour:
 
 def slow_headers(delay: float, body: bytes) -> Behaviour:
     def behave(conn: socket.socket, server: FaultServer) -> None:
-        time.sleep(delay)
+        _pause(conn, delay)
         server.send(conn, head(200, len(body)) + body)
 
     return behave

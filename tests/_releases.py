@@ -26,37 +26,44 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC_DATA = ROOT / "wrapper" / "justoneapi_xingtu" / "_spec_data.py"
 
 
-def spec_data_prelude(source: Path, patch: str = "") -> str:
+def spec_data_prelude(source: Path, patch: str = "", methods: Path | None = None) -> str:
     """Python that, run first in a fresh interpreter, makes ``justoneapi_xingtu`` load its
-    ``_spec_data`` from ``source`` (then run ``patch`` on it, as ``module``): the package as
-    a release whose ``make generate`` wrote that file would be."""
+    ``_spec_data`` from ``source`` (then run ``patch`` on it, as ``module``) and, when
+    given, its ``_operations`` from ``methods``: the package as a release whose ``make
+    generate`` wrote those files would be."""
+    swapped = {"justoneapi_xingtu._spec_data": str(source)}
+    if methods is not None:
+        swapped["justoneapi_xingtu._operations"] = str(methods)
     return f"""
 import importlib.machinery, importlib.util, sys
 
 class _Loader(importlib.machinery.SourceFileLoader):
     def exec_module(self, module):
         super().exec_module(module)
-        {patch or "pass"}
+        if module.__name__.endswith("._spec_data"):
+            {patch or "pass"}
 
 class _Finder:
     @staticmethod
     def find_spec(name, path=None, target=None):
-        if name != "justoneapi_xingtu._spec_data":
+        source = {swapped!r}.get(name)
+        if source is None:
             return None
-        return importlib.util.spec_from_file_location(
-            name, {str(source)!r}, loader=_Loader(name, {str(source)!r})
-        )
+        return importlib.util.spec_from_file_location(name, source, loader=_Loader(name, source))
 
 sys.meta_path.insert(0, _Finder)
 """
 
 
-_PRELUDE = spec_data_prelude(
-    SPEC_DATA, f"module.VIDEO_FIELDS = tuple(sorted((*module.VIDEO_FIELDS, {NEW_FIELD!r})))"
-) + f"""
+_PRELUDE = (
+    spec_data_prelude(
+        SPEC_DATA, f"module.VIDEO_FIELDS = tuple(sorted((*module.VIDEO_FIELDS, {NEW_FIELD!r})))"
+    )
+    + f"""
 import justoneapi_xingtu
 assert {NEW_FIELD[0]!r} in justoneapi_xingtu.Video.FIELDS
 """
+)
 
 
 def run_python(prelude: str, code: str, *args: str) -> subprocess.CompletedProcess[str]:

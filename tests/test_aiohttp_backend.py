@@ -69,7 +69,7 @@ def test_the_fault_matrix_holds_on_aiohttp(case: str, caplog: pytest.LogCaptureF
             texts.append(repr(result))
         else:
             with pytest.raises(expected) as info:
-                run(server.base_url)
+                run(server.base_url, timeout=rel.timeout_for(expected))
             error = info.value
             assert type(error) is expected
             assert error.attempts == calls

@@ -9,11 +9,10 @@ import traceback
 from collections.abc import Iterator
 from typing import Any
 
-import anyio
 import httpx
 import pytest
 from _scripted import Answer, scripted_server
-from conftest import AUTHOR, TOKEN, envelope
+from conftest import AUTHOR, TOKEN, call, envelope
 
 from justoneapi_xingtu import (
     AsyncXingtuClient,
@@ -64,20 +63,6 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
-def call(kind: str, base_url: str, author: Any = AUTHOR, **kwargs: Any) -> Any:
-    platform = kwargs.pop("platform", Platform.SHORT_VIDEO)
-    kwargs.setdefault("token", TOKEN)
-    if kind == "sync":
-        with XingtuClient(base_url=base_url, **kwargs) as client:
-            return client.author_rec_videos(author, platform=platform)
-
-    async def main() -> Any:
-        async with AsyncXingtuClient(base_url=base_url, **kwargs) as client:
-            return await client.author_rec_videos(author, platform=platform)
-
-    return anyio.run(main)
-
-
 both = pytest.mark.parametrize("kind", ["sync", "async"])
 
 
@@ -91,7 +76,7 @@ def test_success_returns_typed_videos(kind: str, documented_example: dict) -> No
     body = envelope(0, documented_example["data"], message="success")
     with scripted_server([Answer(200, body)]) as (url, seen):
         result = call(kind, url, platform="live_streaming")
-    assert seen[0].path == "/api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1"
+    assert seen[0].path == REC_VIDEOS.path
     assert seen[0].query == {
         "token": [TOKEN],
         "oAuthorId": [AUTHOR],

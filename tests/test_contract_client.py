@@ -20,7 +20,7 @@ import httpx
 import pytest
 from _contract import ENDPOINT, SPEC_PATH, SpecContract, sample_arguments
 from _drift import spec_part
-from conftest import TOKEN
+from conftest import TOKEN, examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -117,7 +117,9 @@ UNTYPED_OPERATIONS = sorted(name for name, op in OPERATIONS.items() if op.data_s
 CONTRACT = SpecContract(SPEC)
 VIDEO_FIELDS: Mapping[str, Any] = SCHEMAS["RecVideo"]["properties"]
 PY_TYPE = {"integer": int, "number": float, "string": str, "boolean": bool, "array": list}
-PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(
+    max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 class Serve:
@@ -171,7 +173,7 @@ def test_the_client_accepts_every_success_the_spec_allows(body: dict[str, Any]) 
     assert_read_faithfully(CLIENT.author_rec_videos("7012345678901234567"), body)
 
 
-@settings(PROPERTY, max_examples=25)
+@settings(PROPERTY, max_examples=examples(25))
 @given(body=SUCCESS)
 def test_the_async_client_accepts_every_success_the_spec_allows(body: dict[str, Any]) -> None:
     serve = Serve()

@@ -10,8 +10,8 @@ mock knowing the token, a request the spec allows gets code 0. Each answer is th
 handed to the wrapper client, which must read it: the typed result or the untyped
 ``Answer`` for code 0, the error for any other code.
 
-Examples per operation: 40 for the recommended videos (half as many again over loopback),
-3 for each other one, in-process and without schemathesis' coverage phase (the HTTP
+Examples per operation: 40 for the recommended videos (a quarter under ``--quick``, as
+``make test`` runs; half as many again over loopback), 3 for each other one, in-process and without schemathesis' coverage phase (the HTTP
 front end carries bytes the same way for every operation); ``XINGTU_CONTRACT_EXAMPLES=N``
 gives every operation N examples and the coverage phase.
 """
@@ -35,7 +35,7 @@ from _contract import (
     run_suite,
     sample_arguments,
 )
-from conftest import TOKEN
+from conftest import TOKEN, examples
 from schemathesis import GenerationMode
 from schemathesis.core.failures import FailureGroup
 
@@ -45,7 +45,7 @@ from justoneapi_xingtu.testing import MockAPI, MockServer, make_wsgi_app
 # The mutation proof points this suite at a mutated spec; normally it is openapi/xingtu.json.
 SPEC = os.environ.get("XINGTU_CONTRACT_SPEC", str(SPEC_PATH))
 DEEPER = os.environ.get("XINGTU_CONTRACT_EXAMPLES")
-TYPED_EXAMPLES = int(DEEPER or 40)
+TYPED_EXAMPLES = int(DEEPER or examples(40))
 """Examples for the recommended videos, the typed operation."""
 EXAMPLES = int(DEEPER or 3)
 """Examples for each other operation."""

@@ -263,4 +263,4 @@ def test_a_tool_patching_httpx_transports_sees_the_calls(
         monkeypatch.setattr(httpx.AsyncHTTPTransport, "handle_async_request", async_spy)
     with MockServer(tokens={TOKEN}) as server:
         assert len(call(kind, server.base_url)) == 6
-    assert len(seen) == 1 and seen[0].endswith("/author_rec_videos_v2/v1")
+    assert len(seen) == 1 and seen[0].endswith(REC_VIDEOS.path)

@@ -39,7 +39,7 @@ from _faults import (
     trickled_head,
     trickled_tls,
 )
-from conftest import AUTHOR, TOKEN, call
+from conftest import AUTHOR, TOKEN, call, examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -172,7 +172,7 @@ CODERS = {
 }
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     data=st.binary(max_size=3000) | st.integers(0, 300_000).map(lambda n: b"ab" * n),
     stack=st.lists(st.sampled_from(sorted(CODERS)), max_size=3),

@@ -31,7 +31,7 @@ import httpx
 import pytest
 from _faults import FaultServer, fault_server
 from _scripted import Answer, Seen, scripted_server
-from conftest import AUTHOR, TOKEN, envelope
+from conftest import AUTHOR, TOKEN, call, envelope
 
 import justoneapi_xingtu
 from justoneapi_xingtu import (
@@ -64,20 +64,6 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 def no_sleep(no_wait: list[float]) -> list[float]:
     """Every test here: retries wait for nothing, the waits asked for are recorded."""
     return no_wait
-
-
-def call(kind: str, base_url: str, author: str = AUTHOR, **kwargs: Any) -> Any:
-    """One call with a fresh client; sync or async."""
-    kwargs.setdefault("token", TOKEN)
-    if kind == "sync":
-        with XingtuClient(base_url=base_url, **kwargs) as client:
-            return client.author_rec_videos(author)
-
-    async def main() -> Any:
-        async with AsyncXingtuClient(base_url=base_url, **kwargs) as client:
-            return await client.author_rec_videos(author)
-
-    return anyio.run(main)
 
 
 def failure(kind: str, base_url: str, **kwargs: Any) -> JustOneAPIError:

@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import ROOT
+from conftest import ROOT, examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -107,7 +107,7 @@ def client_answering(body: bytes, status: int = 200) -> XingtuClient:
     )
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), suppress_health_check=[HealthCheck.too_slow])
 @given(envelope_strategy)
 def test_anything_shaped_like_the_spec_parses(document: dict[str, Any]) -> None:
     result = client_answering(json.dumps(document).encode()).author_rec_videos("1")
@@ -119,7 +119,7 @@ def test_anything_shaped_like_the_spec_parses(document: dict[str, Any]) -> None:
             assert video.item_id == video.raw["item_id"]
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.binary(max_size=300), st.sampled_from([200, 400, 429, 500, 502, 503]))
 def test_arbitrary_bytes_only_ever_raise_the_packages_errors(body: bytes, status: int) -> None:
     try:
@@ -129,7 +129,7 @@ def test_arbitrary_bytes_only_ever_raise_the_packages_errors(body: bytes, status
     assert isinstance(result, AuthorRecVideos)
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(
     st.recursive(
         JSON_SCALARS,
@@ -222,7 +222,7 @@ def oracle(record: dict[str, Any], name: str) -> tuple[Any, ...]:
     return ("ok", type(converted), converted)
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(lax_video(), min_size=1, max_size=3))
 def test_every_path_reads_each_field_as_the_tolerant_reader_does(records) -> None:
     body = json.dumps({"code": 0, "data": {"newest_videos": records}}).encode()

@@ -59,8 +59,9 @@ def spec_with_a_second_operation() -> dict[str, object]:
 def table(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("seam")
     (folder / "spec.json").write_text(json.dumps(spec_with_a_second_operation()), "utf-8")
-    out = folder / "_spec_data.py"
-    subprocess.run([sys.executable, str(TOOL), str(folder / "spec.json"), str(out)], check=True)
+    out, methods = folder / "_spec_data.py", folder / "_operations.py"
+    command = [sys.executable, str(TOOL), str(folder / "spec.json"), str(out), str(methods)]
+    subprocess.run(command, check=True)
     return out
 
 
@@ -82,12 +83,16 @@ with MockServer(tokens={{TOKEN}}) as server, instant_retries():
             client.call("author_synthetic_stats", o_author_id="42", period_type="DAY_7")
         except ValueError as exc:
             print("refused:", exc)
+        # its own method too, with the spec's summary as its docstring
+        by_method = client.author_synthetic_stats("44", days=1)
+        assert by_method.params == {{"oAuthorId": "44", "days": "1"}}, by_method
+        assert client.author_synthetic_stats.__doc__.startswith("Synthetic stats")
 
     async def both_backends():
         for backend in ("httpx", "aiohttp"):
             async with AsyncXingtuClient(TOKEN, base_url=server.base_url, backend=backend) as c:
                 server.api.set_fault(500, times=1)
-                got = await c.call("author_synthetic_stats", o_author_id="43", period_type="day_90")
+                got = await c.author_synthetic_stats("43", period_type="day_90")
                 assert got.attempts == 2 and got.params["periodType"] == "DAY_90", got
 
     asyncio.run(both_backends())
@@ -97,14 +102,14 @@ with MockServer(tokens={{TOKEN}}) as server, instant_retries():
 
 
 def test_a_second_operation_needs_only_its_row(table: Path) -> None:
-    proc = run_python(spec_data_prelude(table), SCRIPT)
+    proc = run_python(spec_data_prelude(table, methods=table.with_name("_operations.py")), SCRIPT)
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     assert (
         "refused: period_type: unknown period type 'DAY_7'; expected one of DAY_30, DAY_90" in out
     )
-    # mocked: 2 sync attempts + 2 per async backend, on the new operation only
-    assert "operations: {'author_synthetic_stats': 6}" in out
+    # mocked: 2 + 1 sync calls + 2 per async backend, on the new operation only
+    assert "operations: {'author_synthetic_stats': 7}" in out
     # retried and logged, the token masked in every line
     retries = [line for line in proc.stderr.splitlines() if "retry 1/" in line]
     assert len(retries) == 3 and all("author_synthetic_stats oAuthorId=4" in r for r in retries)

@@ -466,7 +466,7 @@ def full_after(pages: int):
         db = connect(self)
         if not self.readonly:
             used = db.execute("PRAGMA page_count").fetchone()[0]
-            db.execute(f"PRAGMA max_page_count = {max(used, 8) + pages}")
+            db.execute(f"PRAGMA max_page_count = {max(used, 10) + pages}")  # 10: an empty store
         return db
 
     return capped

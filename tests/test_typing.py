@@ -47,6 +47,7 @@ async def main() -> None:
 """
 
 
+@pytest.mark.slow  # a cold mypy run over the package and its dependencies: make test-all
 def test_mypy_strict_narrows_outcomes_and_checks_platforms(tmp_path: Path) -> None:
     files = {
         "readme_batch.py": readme_block("if outcome.ok:"),

@@ -17,6 +17,7 @@ import json
 import keyword
 import re
 import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -156,6 +157,7 @@ def operations(document: dict[str, Any]) -> list[dict[str, Any]]:
             "description": str(operation.get("description", "")).strip(),
             "params": [p for p in query if p["wire"] != "token"],
             "data_schema": data_schema(document, operation),
+            "deprecated": bool(operation.get("deprecated")),
         }
     return [found[name] for name in sorted(found)]
 
@@ -273,6 +275,7 @@ def _render_operations(table: list[dict[str, Any]]) -> list[str]:
             f"        summary={op['summary']!r},",
             f"        description={op['description']!r},",
             f"        data_schema={op['data_schema']!r},",
+            f"        deprecated={op['deprecated']!r},",
             "        params=(",
         ]
         for p in op["params"]:
@@ -285,17 +288,117 @@ def _render_operations(table: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+_ANNOTATION = {"str": "str", "int": "int", "float": "float", "bool": "bool"}
+
+
+def _annotation(param: dict[str, Any]) -> str:
+    if param["enum"]:
+        return "Literal[" + ", ".join(repr(v) for v in param["enum"]) + "]"
+    if param["kind"] == "str" and param["wire"].endswith("Date"):
+        return "str | datetime.date"
+    return _ANNOTATION[param["kind"]]
+
+
+def _docstring(op: dict[str, Any], indent: str) -> list[str]:
+    """The method's docstring: summary, description, the parameters with their defaults."""
+    text = [op["summary"] or op["name"]]
+    if op["description"] and op["description"] != op["summary"]:
+        text += ["", op["description"]]
+    if op["deprecated"]:
+        text += ["", "Deprecated by the publisher: it may be removed in a later release."]
+    text += ["", f"``GET {op['path']}``; answers :class:`~justoneapi_xingtu.Answer`."]
+    if op["params"]:
+        text += ["", "Args:"]
+        for p in op["params"]:
+            line = f"    {p['name']}: {p['description'] or p['wire']}"
+            if not p["required"]:
+                shown = "" if p["default"] is None else f"; the server's default: {p['default']!r}"
+                line += f" (optional{shown})"
+            text.append(line)
+    wrapped: list[str] = []
+    for line in text:
+        hanging = " " * 8 if line.startswith("    ") else ""
+        wrapped += textwrap.wrap(line, 84, subsequent_indent=hanging) or [""]
+    body = "\n".join(f"{indent}{line}" if line else "" for line in wrapped)
+    body = body.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    return [f'{indent}"""{body.lstrip()}', f'{indent}"""']
+
+
+def _method(op: dict[str, Any], is_async: bool) -> list[str]:
+    required = [p for p in op["params"] if p["required"]]
+    optional = [p for p in op["params"] if not p["required"]]
+    args = ["self"] + [f"{p['name']}: {_annotation(p)}" for p in required]
+    if optional:
+        args += ["*"] + [f"{p['name']}: {_annotation(p)} | None = None" for p in optional]
+    values = ", ".join(f"{p['name']!r}: {p['name']}" for p in op["params"])
+    prefix, wait = ("async def", "await ") if is_async else ("def", "")
+    return [
+        f"    {prefix} {op['name']}({', '.join(args)}) -> Answer:",
+        *_docstring(op, "        "),
+        f"        return {wait}self._answer(OPERATIONS[{op['name']!r}], {{{values}}})",
+        "",
+    ]
+
+
+def render_methods(f: dict[str, Any]) -> str:
+    """One method per untyped operation, for the sync and the async client (the typed
+    operations are written by hand with their result types)."""
+    untyped = [op for op in f["operations"] if op["data_schema"] is None]
+    params = [p for op in untyped for p in op["params"]]
+    lines = [
+        '"""A method per operation of openapi/xingtu.json: written by `make generate`',
+        "(openapi/tools/spec_module.py). Never edit by hand: change the spec and regenerate.",
+        '"""',
+        "",
+        "from __future__ import annotations",
+        "",
+        *(["import datetime"] if any("datetime" in _annotation(p) for p in params) else []),
+        "from collections.abc import Mapping",
+        *(["from typing import Literal"] if any(p["enum"] for p in params) else []),
+        "",
+        "from ._operation import Operation",
+        *(["from ._spec_data import OPERATIONS"] if untyped else []),
+        "from .models import Answer",
+        "",
+        "",
+    ]
+    for cls, is_async in (("Operations", False), ("AsyncOperations", True)):
+        kind = "awaitable " if is_async else ""
+        lines += [
+            f"class {cls}:",
+            f'    """The {kind}methods of the untyped operations (a client supplies _answer)."""',
+            "",
+            "    __slots__ = ()",
+            "",
+        ]
+        lines += [  # ruff format joins these lines where they fit
+            f"    {'async ' if is_async else ''}def _answer(",
+            "        self, operation: Operation, values: Mapping[str, object]",
+            "    ) -> Answer:",
+            "        raise NotImplementedError",
+            "",
+        ]
+        for op in untyped:
+            lines += _method(op, is_async)
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) != 3:
-        print("usage: spec_module.py SPEC.json OUT.py", file=sys.stderr)
+    if len(argv) not in (3, 4):
+        print("usage: spec_module.py SPEC.json OUT.py [METHODS.py]", file=sys.stderr)
         return 2
     try:
         document = json.loads(Path(argv[1]).read_text(encoding="utf-8"))
-        text = render(facts(document))
+        found = facts(document)
+        text = render(found)
+        methods = render_methods(found)
     except (OSError, ValueError, SpecModuleError) as exc:
         print(f"spec_module: {exc}", file=sys.stderr)
         return 2
     Path(argv[2]).write_text(text, encoding="utf-8")
+    if len(argv) == 4:
+        Path(argv[3]).write_text(methods, encoding="utf-8")
     return 0
 
 

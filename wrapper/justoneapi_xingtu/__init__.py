@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING, Any
 from ._config import Environment
 from ._operation import Operation, Param
 from ._redact import install_log_masking
+from ._retry import RetryPolicy
 from ._spec_data import OPERATIONS, PlatformName
 from ._spec_release import SPEC_RELEASE_ID
 from ._version import __version__
 from .client import AsyncXingtuClient, XingtuClient
 from .errors import (
     BatchStopped,
+    BatchStoppedError,
     BusinessError,
     ClientClosedError,
     CollectionFailedError,
@@ -43,6 +45,7 @@ from .models import (
     Answer,
     AuthorRecVideos,
     BatchStats,
+    CallOutcome,
     Category,
     Failure,
     Outcome,
@@ -54,7 +57,13 @@ if TYPE_CHECKING:
     from ._spec import Platform
     from .batch import AsyncBatch, Batch, ConcurrencyController
     from .io.export import outcomes_to_dataframe
-    from .io.store import ResultStore, StoreBusyError, StoreError, StoreFullError
+    from .io.store import (
+        ResultStore,
+        StoreBusyError,
+        StoreError,
+        StoreFullError,
+        XingtuStoreError,
+    )
 
 # Imported on first use (PEP 562): the generated package (attrs models), the batch
 # engine, the SQLite store and the export helpers cost import time that a plain
@@ -67,6 +76,7 @@ _LAZY = {
     "StoreBusyError": ".io.store",
     "StoreError": ".io.store",
     "StoreFullError": ".io.store",
+    "XingtuStoreError": ".io.store",
     "outcomes_to_dataframe": ".io.export",
 }
 
@@ -96,7 +106,9 @@ __all__ = [
     "Batch",
     "BatchStats",
     "BatchStopped",
+    "BatchStoppedError",
     "BusinessError",
+    "CallOutcome",
     "Category",
     "ClientClosedError",
     "CollectionFailedError",
@@ -122,6 +134,7 @@ __all__ = [
     "RequestTimeoutError",
     "ResponseTooLargeError",
     "ResultStore",
+    "RetryPolicy",
     "StoreBusyError",
     "StoreError",
     "StoreFullError",
@@ -131,6 +144,7 @@ __all__ = [
     "Video",
     "WrongEventLoopError",
     "XingtuClient",
+    "XingtuStoreError",
     "__version__",
     "install_log_masking",
     "outcomes_to_dataframe",

@@ -26,7 +26,6 @@ from ._config import (
     DEFAULT_MAX_RETRIES,
     Environment,
     check_max_response_bytes,
-    check_max_retries,
     cleartext_warning,
     resolve_endpoint,
     resolve_timeout,
@@ -148,11 +147,14 @@ class BaseClient:
         timeout: float | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        retry: _retry.RetryPolicy | None = None,
     ) -> None:
         self._token = resolve_token(token)
         self._set_endpoint(*resolve_endpoint(env, base_url))
         self.timeout = resolve_timeout(timeout)
-        self.max_retries = check_max_retries(max_retries)
+        given = None if retry is not None and max_retries == DEFAULT_MAX_RETRIES else max_retries
+        self.retry = _retry.policy(retry, given)
+        """When a failed call is tried again (:class:`~justoneapi_xingtu.RetryPolicy`)."""
         self.max_response_bytes = check_max_response_bytes(max_response_bytes)
         self._headers = {
             "Accept": "application/json",
@@ -161,6 +163,15 @@ class BaseClient:
         }
         if (warning := cleartext_warning(self._base_url)) is not None:
             package_logger().warning("%s", warning)
+
+    @property
+    def max_retries(self) -> int:
+        """The most retries of a call: ``retry.max_retries``."""
+        return self.retry.max_retries
+
+    @max_retries.setter
+    def max_retries(self, value: int) -> None:
+        self.retry = _retry.policy(None, value, base=self.retry)
 
     def _set_endpoint(self, env: Environment | None, base_url: str) -> None:
         """Use ``base_url``; ``self.base_url`` shows it with any password masked."""
@@ -190,12 +201,15 @@ class BaseClient:
         timeout: float | None = _UNSET,
         max_retries: int = _UNSET,
         max_response_bytes: int = _UNSET,
+        retry: _retry.RetryPolicy | None = _UNSET,
     ) -> Self:
         """A copy of this client with some settings changed, sharing its connection pool.
 
-        The copy never closes the pool (close the original)::
+        The copy never closes the pool (close the original). ``max_retries`` keeps the
+        ``per_code`` caps of the client's policy; ``retry`` replaces the policy::
 
             patient = client.with_options(timeout=120, max_retries=5)
+            careful = client.with_options(retry=RetryPolicy(max_retries=3, per_code={301: 1}))
         """
         clone = copy.copy(self)
         clone._owns_http = False
@@ -210,8 +224,12 @@ class BaseClient:
             )
         if timeout is not _UNSET:
             clone.timeout = resolve_timeout(timeout)
-        if max_retries is not _UNSET:
-            clone.max_retries = check_max_retries(max_retries)
+        if max_retries is not _UNSET or retry is not _UNSET:
+            clone.retry = _retry.policy(
+                None if retry is _UNSET else retry,
+                None if max_retries is _UNSET else max_retries,
+                base=self.retry,
+            )
         if max_response_bytes is not _UNSET:
             clone.max_response_bytes = check_max_response_bytes(max_response_bytes)
         return clone
@@ -350,9 +368,9 @@ class BaseClient:
         (``time.monotonic()``): the wait before the next one, logged, or None when the
         error is final (a timeout then says how many attempts timed out, in how long)."""
         error.attempts = attempt + 1
-        delay = self._retry_delay(error, attempt)
+        delay = self.retry.decide(error, attempt)
         if delay is not None:
-            _retry.log_retry(error, label, attempt + 1, self.max_retries, delay)
+            _retry.log_retry(error, label, attempt + 1, self.retry.limit(error), delay)
         elif isinstance(error, RequestTimeoutError):
             error.after_attempts(attempt + 1, time.monotonic() - started)
         return delay
@@ -416,15 +434,10 @@ class BaseClient:
             retry_after=_retry.parse_retry_after(headers),
         )
 
-    def _retry_delay(self, error: JustOneAPIError, attempt: int) -> float | None:
-        """Seconds to wait before retry number ``attempt + 1``, or None to give up."""
-        if attempt >= self.max_retries or not error.retryable:
-            return None
-        return _retry.retry_delay(attempt, error.retry_after)
-
     def __repr__(self) -> str:
         env = self.env.value if self.env else None
+        caps = f", retry={self.retry!r}" if self.retry.per_code else ""
         return (
             f"{type(self).__name__}(env={env!r}, base_url={self.base_url!r}, "
-            f"timeout={self.timeout:g}, max_retries={self.max_retries})"
+            f"timeout={self.timeout:g}, max_retries={self.max_retries}{caps})"
         )

@@ -84,6 +84,8 @@ class Operation(NamedTuple):
     method: str = "GET"
     data_schema: str | None = None
     """The schema of a successful answer's ``data`` when the spec types it, else None."""
+    deprecated: bool = False
+    """The publisher marks it deprecated (it may go in a later release)."""
 
     @property
     def id_param(self) -> Param | None:

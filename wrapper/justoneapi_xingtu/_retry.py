@@ -1,27 +1,32 @@
-"""One retry policy for the clients and the batch: exponential backoff with jitter, and
-the server's ``Retry-After`` honoured as an instruction.
+"""One retry policy for the clients and the batch: :meth:`RetryPolicy.decide` is the only
+place that says whether a failed call is tried again, and after how long.
 
+* Not retried: an error that is not ``retryable``, or a call that made as many retries
+  as its limit (``max_retries``, or a lower ``per_code`` cap for the error's code).
 * ``Retry-After`` of more than 0 and at most :data:`MAX_RETRY_AFTER` seconds: wait
   exactly that long.
 * ``Retry-After`` at or below 0, or absent, or malformed: the normal backoff
   (0.5 s, 1 s, 2 s ... at most 8 s, minus up to 25 % jitter), never "retry at once".
-* ``Retry-After`` above the cap: no retry now (:func:`retry_delay` gives ``None``); the
-  error keeps ``retry_after`` so the caller can decide when to come back.
+* ``Retry-After`` above the cap: no retry now; the error keeps ``retry_after`` so the
+  caller can decide when to come back.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import math
 import random
 import time
+import types
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 import anyio
 
+from ._config import DEFAULT_MAX_RETRIES, check_max_retries
 from ._redact import package_logger
-from .errors import error_kind
+from .errors import error_for_code, error_kind
 
 if TYPE_CHECKING:
     from .errors import JustOneAPIError
@@ -30,12 +35,13 @@ __all__ = [
     "INITIAL_RETRY_DELAY",
     "MAX_RETRY_AFTER",
     "MAX_RETRY_DELAY",
+    "RetryPolicy",
     "async_sleep",
     "backoff",
     "instant",
     "log_retry",
     "parse_retry_after",
-    "retry_delay",
+    "policy",
     "sleep",
     "wait_for",
 ]
@@ -80,12 +86,86 @@ def backoff(attempt: int) -> float:
     return delay * (1 - 0.25 * random.random())  # noqa: S311 - jitter, not crypto
 
 
-def retry_delay(attempt: int, retry_after: float | None) -> float | None:
-    """Seconds to wait before retry number ``attempt + 1``, or ``None`` when the server
-    asked for longer than :data:`MAX_RETRY_AFTER` (the caller must not retry now)."""
-    if retry_after is not None and retry_after > 0:
-        return retry_after if retry_after <= MAX_RETRY_AFTER else None
-    return backoff(attempt)
+@dataclasses.dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """When a failed call is tried again, and after how long: one policy for the clients
+    and the batch. Give it as ``XingtuClient(retry=...)`` or ``with_options(retry=...)``::
+
+        RetryPolicy(max_retries=3, per_code={301: 2})  # 3 retries at most, 301 twice
+
+    Args:
+        max_retries: the most retries of one call (0: none). A batch retries transient
+            failures up to this many times too.
+        per_code: a lower cap for a business code: a call whose failure has that code is
+            not retried once it made that many retries (of any cause). Only codes that
+            can be retried (301, 302, 500, other 5xx-like codes) can be capped; in a batch
+            a cap on 302 also caps the retries after a rate limit.
+    """
+
+    max_retries: int = DEFAULT_MAX_RETRIES
+    per_code: Mapping[int, int] = dataclasses.field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        check_max_retries(self.max_retries)
+        if not isinstance(self.per_code, Mapping):
+            raise ValueError(
+                "per_code: expected a mapping of business code to retries, "
+                f"got {type(self.per_code).__name__}"
+            )
+        for code, cap in self.per_code.items():
+            if not isinstance(code, int) or isinstance(code, bool):
+                raise ValueError(f"per_code: expected integer business codes, got {code!r}")
+            if not isinstance(cap, int) or isinstance(cap, bool) or cap < 0:
+                raise ValueError(f"per_code[{code}]: expected an integer >= 0, got {cap!r}")
+            if not error_for_code(code).retryable:
+                raise ValueError(f"per_code[{code}]: code {code} is never retried, so not capped")
+        object.__setattr__(self, "per_code", types.MappingProxyType(dict(self.per_code)))
+
+    def __hash__(self) -> int:
+        return hash((self.max_retries, frozenset(self.per_code.items())))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.max_retries, dict(self.per_code)))
+
+    def __repr__(self) -> str:
+        caps = f", per_code={dict(self.per_code)!r}" if self.per_code else ""
+        return f"RetryPolicy(max_retries={self.max_retries}{caps})"
+
+    def limit(self, error: JustOneAPIError) -> int:
+        """How many retries a call failing with ``error`` may have made and still retry."""
+        code = getattr(error, "code", None)
+        if not isinstance(code, int):
+            return self.max_retries
+        return min(self.per_code.get(code, self.max_retries), self.max_retries)
+
+    def decide(self, error: JustOneAPIError, attempt: int) -> float | None:
+        """After failed attempt number ``attempt`` (from 0, so also the retries made so
+        far): the seconds to wait before trying again, or ``None`` to stop there."""
+        if not error.retryable or attempt >= self.limit(error):
+            return None
+        retry_after = error.retry_after
+        if retry_after is not None and retry_after > 0:
+            return retry_after if retry_after <= MAX_RETRY_AFTER else None
+        return backoff(attempt)
+
+
+def policy(
+    retry: object = None, max_retries: object = None, *, base: RetryPolicy | None = None
+) -> RetryPolicy:
+    """The policy a client is configured with: ``retry`` as given, or ``base`` (the default
+    policy) with ``max_retries`` when that is given; both together is an error."""
+    if retry is None:
+        start = RetryPolicy() if base is None else base
+        if max_retries is None:
+            return start
+        return dataclasses.replace(start, max_retries=check_max_retries(max_retries))
+    if not isinstance(retry, RetryPolicy):
+        raise ValueError(f"retry: expected a RetryPolicy, got {type(retry).__name__}")
+    if max_retries is not None:
+        raise ValueError(
+            "max_retries: give it inside retry=RetryPolicy(max_retries=...), not beside it"
+        )
+    return retry
 
 
 def log_retry(error: JustOneAPIError, label: str, retry: int, of: int | None, delay: float) -> None:

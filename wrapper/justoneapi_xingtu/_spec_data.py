@@ -13,6 +13,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Audience Distribution",
         description="Returns Douyin Creator Marketplace (Xingtu) audience-distribution data for a creator, content channel, and selected relationship stage. Use it to assess audience fit for campaign targeting.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -49,6 +50,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Creator Profile",
         description="Returns the Douyin Creator Marketplace (Xingtu) profile for a specified creator and content channel. Use it to review creator information before shortlisting or campaign outreach.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -76,6 +78,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Commerce Seeding Base Info",
         description="Returns Douyin Creator Marketplace (Xingtu) commerce-seeding baseline information for a creator over a selectable 30- or 90-day period. Use it to research creators for product-seeding campaigns.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -103,6 +106,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Creator Commerce Spread Info",
         description="Returns Douyin Creator Marketplace (Xingtu) commerce spread information for a specified creator. Use it to compare creators during commerce campaign planning.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -121,6 +125,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Content Keyword Analysis",
         description="Returns Douyin Creator Marketplace (Xingtu) content keyword analysis for a specified creator. Use it to identify recurring content themes during creator positioning research.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -139,6 +144,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Creator Contract Base Info",
         description="Returns Douyin Creator Marketplace (Xingtu) contract-related baseline information for a creator over a selectable 30- or 90-day period. Use it to review creator contract context during campaign planning.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -166,6 +172,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Conversion Analysis",
         description="Returns Douyin Creator Marketplace (Xingtu) conversion analysis for a creator, content channel, and 30- or 90-day period. Use it to compare creator conversion performance during commerce campaign planning.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -202,6 +209,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Conversion Resources",
         description="Lists Douyin Creator Marketplace (Xingtu) conversion-related videos or products for a creator, with industry, period, resource-type, and page filters. Use it to review commerce examples before creator selection.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -304,6 +312,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Cost Performance Analysis",
         description="Returns Douyin Creator Marketplace (Xingtu) cost-performance information for a specified creator and content channel. Use it to compare creator efficiency during campaign budgeting.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -331,6 +340,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Follower Growth Trend",
         description="Returns Douyin Creator Marketplace (Xingtu) daily follower trend data for a specified creator and date range. Use it to review follower growth patterns during creator evaluation.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -367,6 +377,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Follower Distribution",
         description="Returns Douyin Creator Marketplace (Xingtu) follower or loyal-follower distribution data for a specified creator. Use it to compare audience-profile distributions during creator selection.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -394,6 +405,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Creator Business Card",
         description="Returns the Douyin Creator Marketplace (Xingtu) business-card profile for a specified creator. Use it to review creator identity and business context before campaign outreach.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -412,6 +424,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Creator Homepage Videos",
         description="Lists a Douyin Creator Marketplace (Xingtu) creator's homepage videos with keyword, video-type, assignment, date, and page filters. Use it to review relevant content before campaign selection.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -484,6 +497,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Comment Keyword Analysis",
         description="Returns Douyin Creator Marketplace (Xingtu) comment keyword analysis for a specified creator. Use it to identify recurring audience discussion themes during creator research.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -502,6 +516,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Creator Link Metrics",
         description="Returns Douyin Creator Marketplace (Xingtu) creator-link metrics for a specified creator, content channel, and industry category. Use it to review creator link information in an industry context.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -577,6 +592,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Creator Link Structure",
         description="Returns Douyin Creator Marketplace (Xingtu) creator-link structure data for a specified creator and content channel. Use it to compare creator link structures during performance research.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -604,6 +620,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Live Statistics",
         description="Returns Douyin Creator Marketplace (Xingtu) live-stream statistics for a creator, with live-room, period, marketplace-order, and flow filters. Use it to compare live-streaming creators for campaign planning.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -658,6 +675,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Live Watch Distribution",
         description="Returns Douyin Creator Marketplace (Xingtu) live audience or follower watch-distribution data for a creator and selected live-room type. Use it to assess live audience fit for a campaign.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -694,6 +712,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Marketing Metrics",
         description="Returns Douyin Creator Marketplace (Xingtu) marketing information for a specified creator and content channel. Use it to compare creator commercial offerings during campaign planning.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -721,6 +740,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Creator Order Experience",
         description="Returns Douyin Creator Marketplace (Xingtu) creator order-experience information for the last 30 or 90 days. Use it to review marketplace order history during creator evaluation.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -748,6 +768,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Creator Channel Metrics",
         description="Returns Douyin Creator Marketplace (Xingtu) channel information for a specified creator and content format. Use it to compare a creator's short-video, live, image-text, or short-drama presence.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -775,6 +796,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Recommended Videos",
         description="Returns Douyin Creator Marketplace (Xingtu) recommended videos for a specified creator and content channel. Use it to inspect representative content during creator research.",
         data_schema="AuthorRecVideosData",
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -802,6 +824,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Showcase Items",
         description="Returns Douyin Creator Marketplace (Xingtu) showcase items for a creator, with content-channel, assignment, and flow filters. Use it to review a creator's marketplace showcase during commerce campaign planning.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -847,6 +870,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Creator Side Base Info",
         description="Returns the Douyin Creator Marketplace (Xingtu) side-card baseline information for a specified creator. Use it to review a creator's marketplace overview during shortlisting.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -865,6 +889,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Spread Metrics",
         description="Returns Douyin Creator Marketplace (Xingtu) spread metrics for a creator, with channel, period, video-type, assignment, and flow filters. Use it to compare creator spread performance during campaign planning.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -928,6 +953,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Creator Tags",
         description="Returns Douyin Creator Marketplace (Xingtu) tags for a specified creator. Use it to classify creators and compare their fit for campaign briefs.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "starAuthorId",
@@ -946,6 +972,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Audience Touchpoint Distribution",
         description="Returns Douyin Creator Marketplace (Xingtu) audience-touchpoint distribution data for a specified creator and content channel. Use it to compare audience-contact patterns during campaign research.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -973,6 +1000,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Video Distribution",
         description="Returns Douyin Creator Marketplace (Xingtu) video-distribution data for a specified creator and content channel. Use it to analyze how the creator's videos are distributed during campaign research.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -1000,6 +1028,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Creator Visibility Status",
         description="Returns whether a specified creator can be displayed in Douyin Creator Marketplace (Xingtu) for the selected content channel. Use it to check creator availability before building a campaign shortlist.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "oAuthorId",
@@ -1027,6 +1056,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Video Details",
         description="Returns Douyin Creator Marketplace (Xingtu) report details for a specified video item. Use it to inspect a video's marketplace report during content performance analysis.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "itemId",
@@ -1045,6 +1075,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Item Report Analysis",
         description="Returns Douyin Creator Marketplace (Xingtu) report analysis for a specified video item. Use it to evaluate a video's reported performance during campaign review.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "itemId",
@@ -1063,6 +1094,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Item Report Trends",
         description="Returns Douyin Creator Marketplace (Xingtu) report trend data for a specified video item. Use it to review how a video's reported performance changes over time.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "itemId",
@@ -1081,6 +1113,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Audience Distribution",
         description="Get Douyin Creator Marketplace (Xingtu) audience Distribution data, including demographic and interest-based audience segmentation, for creator evaluation, campaign planning, and marketplace research.",
         data_schema=None,
+        deprecated=True,
         params=(
             Param(
                 "kolId",
@@ -1099,6 +1132,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Commerce Seeding Base Info",
         description="Get Douyin Creator Marketplace (Xingtu) author Commerce Seeding Base Info data, including baseline metrics, commercial signals, and seeding indicators, for product seeding analysis, creator vetting, and campaign planning.",
         data_schema=None,
+        deprecated=True,
         params=(
             Param(
                 "kolId",
@@ -1126,6 +1160,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Creator Commerce Spread Info",
         description="Get Douyin Creator Marketplace (Xingtu) author Commerce Spread Info data, including spread metrics, for creator evaluation for campaign planning and media buying.",
         data_schema=None,
+        deprecated=True,
         params=(
             Param(
                 "kolId",
@@ -1144,6 +1179,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Content Keyword Analysis",
         description="Get Douyin Creator Marketplace (Xingtu) kOL Content Keyword Analysis data, including core metrics, trend signals, and performance indicators, for content theme analysis and creator positioning research.",
         data_schema=None,
+        deprecated=True,
         params=(
             Param(
                 "kolId",
@@ -1162,6 +1198,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Conversion Analysis",
         description="Get Douyin Creator Marketplace (Xingtu) conversion Analysis data, including conversion efficiency and commercial performance indicators, for creator evaluation, campaign planning, and marketplace research.",
         data_schema=None,
+        deprecated=True,
         params=(
             Param(
                 "kolId",
@@ -1189,6 +1226,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Conversion Resources",
         description="Get Douyin Creator Marketplace (Xingtu) conversion Resources data, including products tied to a Douyin Xingtu creator's conversion activity, for commerce analysis and campaign optimization.",
         data_schema=None,
+        deprecated=True,
         params=(
             Param(
                 "kolId",
@@ -1225,6 +1263,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Cost Performance Analysis",
         description="Get Douyin Creator Marketplace (Xingtu) cost Performance Analysis data, including pricing, exposure, and engagement efficiency indicators, for creator evaluation, campaign planning, and marketplace research.",
         data_schema=None,
+        deprecated=True,
         params=(
             Param(
                 "kolId",
@@ -1243,6 +1282,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Follower Growth Trend",
         description="Get Douyin Creator Marketplace (Xingtu) follower Growth Trend data, including historical audience changes over time, for creator evaluation, campaign planning, and marketplace research.",
         data_schema=None,
+        deprecated=True,
         params=(
             Param(
                 "kolId",
@@ -1279,6 +1319,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Follower Distribution",
         description="Get Douyin Creator Marketplace (Xingtu) follower distribution data, including audience demographics, interests, and distribution metrics, for creator evaluation, campaign planning, and marketplace research.",
         data_schema=None,
+        deprecated=True,
         params=(
             Param(
                 "kolId",
@@ -1306,6 +1347,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Comment Keyword Analysis",
         description="Get Douyin Creator Marketplace (Xingtu) kOL Comment Keyword Analysis data, including core metrics, trend signals, and performance indicators, for audience language analysis and comment-topic research.",
         data_schema=None,
+        deprecated=True,
         params=(
             Param(
                 "kolId",
@@ -1324,6 +1366,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Creator Profile",
         description="Get Douyin Creator Marketplace (Xingtu) creator Profile data, including audience and pricing data, for influencer vetting, benchmark analysis, and campaign planning.",
         data_schema=None,
+        deprecated=True,
         params=(
             Param(
                 "kolId",
@@ -1351,6 +1394,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Creator Link Metrics",
         description="Get Douyin Creator Marketplace (Xingtu) creator Link Metrics data, including creator ranking, traffic structure, and related performance indicators, for creator evaluation, campaign planning, and marketplace research.",
         data_schema=None,
+        deprecated=True,
         params=(
             Param(
                 "kolId",
@@ -1378,6 +1422,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Creator Link Structure",
         description="Get Douyin Creator Marketplace (Xingtu) creator Link Structure data, including engagement and conversion metrics, for creator performance analysis.",
         data_schema=None,
+        deprecated=True,
         params=(
             Param(
                 "kolId",
@@ -1396,6 +1441,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Marketing Metrics",
         description="Get Douyin Creator Marketplace (Xingtu) marketing metrics data, including rate card details and commercial service metrics, for creator evaluation, campaign planning, and marketplace research.",
         data_schema=None,
+        deprecated=True,
         params=(
             Param(
                 "kolId",
@@ -1423,6 +1469,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Recommended Videos",
         description="Get Douyin Creator Marketplace (Xingtu) recommended videos data, including video performance metrics, for creator evaluation, campaign planning, and marketplace research.",
         data_schema=None,
+        deprecated=True,
         params=(
             Param(
                 "kolId",
@@ -1441,6 +1488,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Showcase Items",
         description="Get Douyin Creator Marketplace (Xingtu) showcase items data, including core metrics, trend signals, and performance indicators, for creator evaluation, campaign planning, and marketplace research.",
         data_schema=None,
+        deprecated=True,
         params=(
             Param(
                 "kolId",
@@ -1468,6 +1516,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Spread Metrics",
         description="Get Douyin Creator Marketplace (Xingtu) spread metrics data, including audience, content performance, and commercial indicators, for quick evaluation.",
         data_schema=None,
+        deprecated=True,
         params=(
             Param(
                 "kolId",
@@ -1522,6 +1571,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Audience Touchpoint Distribution",
         description="Get Douyin Creator Marketplace (Xingtu) audience touchpoint distribution data, including segment breakdowns, audience composition, and distribution signals, for traffic analysis and existing integration compatibility.",
         data_schema=None,
+        deprecated=True,
         params=(
             Param(
                 "kolId",
@@ -1540,6 +1590,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Creator Search",
         description="Searches Douyin Creator Marketplace (Xingtu) creators by keyword and structured filters for audience, pricing, content, performance, and campaign fit. Use it to build and compare campaign shortlists.",
         data_schema=None,
+        deprecated=False,
         params=(
             Param(
                 "keyword",
@@ -1875,6 +1926,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Creator Search Light",
         description="Get Douyin Creator Marketplace (Xingtu) kOL Keyword Search data, including matching creators and discovery data, for creator sourcing and shortlist building.",
         data_schema=None,
+        deprecated=True,
         params=(
             Param(
                 "keyword",
@@ -1911,6 +1963,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
         summary="Video Details",
         description="Get Douyin Creator Marketplace (Xingtu) video Details data, including performance fields from the legacy Douyin Xingtu endpoint, for content review and integration compatibility.",
         data_schema=None,
+        deprecated=True,
         params=(
             Param(
                 "detailId",

@@ -7,8 +7,7 @@ decoding, retry schedule); each adds only its send-and-sleep loop.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping
-from types import TracebackType
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal, Self
 
 import httpx
@@ -23,23 +22,30 @@ from ._config import (
     DEFAULT_MAX_RETRIES,
     Environment,
 )
+from ._methods import lazy_methods
 from ._operation import Operation
+from ._retry import RetryPolicy
 from ._spec import DEFAULT_PLATFORM, REC_VIDEOS, find_operation
 from .errors import JustOneAPIError, WrongEventLoopError
 from .models import Answer, AuthorRecVideos
 
 if TYPE_CHECKING:  # the batch engine is imported on first use: `import` stays fast
     from ._aiohttp import AiohttpSender
+    from ._operations import AsyncOperations, Operations
     from ._spec import Platform, PlatformName
     from .batch import AsyncBatch, Batch
+    from .batch._calls import AsyncCallBatch, CallBatch
 
 __all__ = ["AsyncXingtuClient", "XingtuClient"]
+
+if not TYPE_CHECKING:  # the methods of the other operations are added on first use
+    Operations, AsyncOperations = lazy_methods("Operations"), lazy_methods("AsyncOperations")
 
 MAX_CONNECTIONS = 256
 Backend = Literal["httpx", "aiohttp"]
 
 
-class XingtuClient(BaseClient):
+class XingtuClient(Operations, BaseClient):
     """Synchronous client. Thread-safe: one instance can serve many threads.
 
     Args:
@@ -52,6 +58,8 @@ class XingtuClient(BaseClient):
             as the documentation advises, or ``JUSTONEAPI_TIMEOUT``.
         max_retries: retries of transient failures (301, 302, 500, 5xx-like codes, HTTP
             5xx without an envelope, connection errors, timeouts); 0 disables them.
+        retry: a :class:`~justoneapi_xingtu.RetryPolicy` instead of ``max_retries``, to cap
+            the retries of some codes (``RetryPolicy(max_retries=3, per_code={301: 2})``).
         max_response_bytes: answers larger than this, decoded, are refused without being
             loaded (a compression bomb is stopped as it inflates).
         http_client: your own ``httpx.Client`` (transports, proxies, TLS); you close it.
@@ -79,6 +87,7 @@ class XingtuClient(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.Client | None = None,
+        retry: RetryPolicy | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -87,6 +96,7 @@ class XingtuClient(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             max_response_bytes=max_response_bytes,
+            retry=retry,
         )
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise ValueError(
@@ -130,6 +140,42 @@ class XingtuClient(BaseClient):
         """
         return self._request(find_operation(operation), params)
 
+    def call_many(
+        self,
+        operations: str | Sequence[str],
+        ids: Iterable[str],
+        *,
+        params: Mapping[str, object] | None = None,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,
+        rate_per_s: float | None = None,
+        adaptive: bool = True,
+        max_rate_limit_retries: int = DEFAULT_MAX_RATE_LIMIT_RETRIES,
+    ) -> CallBatch:
+        """Many ids through one or several operations that take an id: see
+        :meth:`AsyncXingtuClient.call_many`; runs as :meth:`author_rec_videos_many` does::
+
+            with client.call_many(["author_base_info", "author_rec_videos"], ids) as batch:
+                for outcome in batch:
+                    print(outcome.operation, outcome.id, outcome.ok)
+        """
+        from .batch._calls import CallBatch, plan_calls
+
+        return CallBatch(
+            self,
+            plan_calls(operations, ids, params or {}),
+            max_concurrency=max_concurrency,
+            initial_concurrency=initial_concurrency,
+            rate_per_s=rate_per_s,
+            adaptive=adaptive,
+            max_rate_limit_retries=max_rate_limit_retries,
+        )
+
+    def _answer(self, operation: Operation, values: Mapping[str, object]) -> Answer:
+        result = self._request(operation, values)
+        assert isinstance(result, Answer)
+        return result
+
     def _request(
         self, operation: Operation, values: Mapping[str, object]
     ) -> Answer | AuthorRecVideos:
@@ -167,7 +213,7 @@ class XingtuClient(BaseClient):
         ``max_concurrency`` caps the calls in flight; ``adaptive`` starts at
         ``initial_concurrency``, grows while calls succeed and halves on rate limiting
         (``adaptive=False``: always ``max_concurrency``); ``rate_per_s`` caps the start
-        rate. Code 100, 303, 600 or 601 raises :class:`~justoneapi_xingtu.BatchStopped`
+        rate. Code 100, 303, 600 or 601 raises :class:`~justoneapi_xingtu.BatchStoppedError`
         after the outcomes so far. ``batch.stop()`` ends it after the calls in flight,
         whose outcomes are still yielded; ``with`` (or ``close()``) stops it at once::
 
@@ -219,12 +265,7 @@ class XingtuClient(BaseClient):
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
 
@@ -258,7 +299,7 @@ class _LoopBinding:
             raise WrongEventLoopError()
 
 
-class AsyncXingtuClient(BaseClient):
+class AsyncXingtuClient(AsyncOperations, BaseClient):
     """Asynchronous twin of :class:`XingtuClient` (asyncio or trio, through anyio).
 
     Same arguments, except ``http_client`` is an ``httpx.AsyncClient``, and ``backend``:
@@ -289,6 +330,7 @@ class AsyncXingtuClient(BaseClient):
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.AsyncClient | None = None,
         backend: Backend | None = None,
+        retry: RetryPolicy | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -297,6 +339,7 @@ class AsyncXingtuClient(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             max_response_bytes=max_response_bytes,
+            retry=retry,
         )
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise ValueError(
@@ -334,6 +377,11 @@ class AsyncXingtuClient(BaseClient):
     async def call(self, operation: str, /, **params: object) -> Answer | AuthorRecVideos:
         """See :meth:`XingtuClient.call`."""
         return await self._request(find_operation(operation), params)
+
+    async def _answer(self, operation: Operation, values: Mapping[str, object]) -> Answer:
+        result = await self._request(operation, values)
+        assert isinstance(result, Answer)
+        return result
 
     async def _request(
         self, operation: Operation, values: Mapping[str, object]
@@ -384,6 +432,42 @@ class AsyncXingtuClient(BaseClient):
             self,
             author_ids,
             platform,
+            max_concurrency=max_concurrency,
+            initial_concurrency=initial_concurrency,
+            rate_per_s=rate_per_s,
+            adaptive=adaptive,
+            max_rate_limit_retries=max_rate_limit_retries,
+            backend=backend,
+        )
+
+    def call_many(
+        self,
+        operations: str | Sequence[str],
+        ids: Iterable[str],
+        *,
+        params: Mapping[str, object] | None = None,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,
+        rate_per_s: float | None = None,
+        adaptive: bool = True,
+        max_rate_limit_retries: int = DEFAULT_MAX_RATE_LIMIT_RETRIES,
+        backend: Backend | None = None,
+    ) -> AsyncCallBatch:
+        """Many ids through one or several operations that take an id (``"kol_info"``,
+        ``["author_base_info", "author_rec_videos"]``, or ``"a,b"``): each (operation, id)
+        once, paced, retried and stopped as :meth:`author_rec_videos_many` does. ``params``
+        go to every operation that takes them. Yields
+        :class:`~justoneapi_xingtu.CallOutcome` as calls complete::
+
+            async with client.call_many(["author_base_info", "author_rec_videos"], ids) as b:
+                async for outcome in b:
+                    print(outcome.operation, outcome.id, outcome.ok)
+        """
+        from .batch._calls import AsyncCallBatch, plan_calls
+
+        return AsyncCallBatch(
+            self,
+            plan_calls(operations, ids, params or {}),
             max_concurrency=max_concurrency,
             initial_concurrency=initial_concurrency,
             rate_per_s=rate_per_s,
@@ -452,12 +536,7 @@ class AsyncXingtuClient(BaseClient):
     async def __aenter__(self) -> Self:
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
 
 

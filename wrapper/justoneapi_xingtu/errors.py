@@ -2,7 +2,13 @@
 
 Every error says what happened and what to do, carries what a person needs to act
 (business code, the server's message, request id, HTTP status, whether a retry can
-help) and never the token.
+help) and never the token. Whether and when a retryable error is tried again is the
+:class:`~justoneapi_xingtu.RetryPolicy`'s decision; what stops a batch is the batch's
+(:func:`justoneapi_xingtu.batch.stops_batch`).
+
+Business codes and HTTP statuses are apart: :class:`InternalServerError` is the envelope's
+``code`` 500 (whatever the HTTP status), while an HTTP 500 (or any status) whose body is
+not an envelope is a :class:`ProtocolError` with ``http_status=500``.
 
     JustOneAPIError
     ├── MissingTokenError            (also a ValueError) no token given or in the environment
@@ -12,18 +18,24 @@ help) and never the token.
     │   ├── RateLimitError           302  (retryable)
     │   ├── DailyQuotaExceededError  303
     │   ├── InvalidParameterError    400
-    │   ├── InternalServerError      500  (retryable)
+    │   ├── InternalServerError      code 500, not HTTP 500  (retryable)
     │   ├── PermissionDeniedError    600
     │   └── InsufficientBalanceError 601
     ├── TransportError               connection failures (retryable)
     │   ├── RequestTimeoutError      no complete answer within the timeout
     │   └── TLSError                 TLS handshake refused: wrong scheme, untrusted cert
-    ├── ProtocolError                the answer is not a JSON envelope
+    ├── ProtocolError                the answer is not a JSON envelope (HTTP 500 without
+    │   │                            an envelope is one; retryable on HTTP 5xx and 429)
     │   └── ResponseTooLargeError    the body passed ``max_response_bytes``
     ├── ClientClosedError            (also a RuntimeError) the client was closed
     ├── WrongEventLoopError          (also a RuntimeError) an async client used from a
     │                                second event loop
-    └── BatchStopped                 a batch hit 100/303/600/601: no later call can succeed
+    └── BatchStoppedError            a batch hit 100/303/600/601: no later call can succeed
+                                     (``BatchStopped``: the same class, its former name)
+
+The result store's errors (:mod:`justoneapi_xingtu.io.store`) have their own base,
+``XingtuStoreError``; ``StoreError`` is also a :class:`JustOneAPIError`, for code written
+before that base existed.
 """
 
 from __future__ import annotations
@@ -32,6 +44,7 @@ from typing import ClassVar
 
 __all__ = [
     "BatchStopped",
+    "BatchStoppedError",
     "BusinessError",
     "ClientClosedError",
     "CollectionFailedError",
@@ -62,8 +75,8 @@ class JustOneAPIError(Exception):
     retryable: bool = False
     """Whether trying the same request again can succeed."""
     stops_batch: ClassVar[bool] = False
-    """Whether no later call of a batch can succeed after this error (token, quota,
-    permission, balance): a batch stops at once and raises :class:`BatchStopped`."""
+    """Deprecated, kept readable for existing code: the batch decides what stops it
+    (:func:`justoneapi_xingtu.batch.stops_batch`) and no longer reads this."""
     request_id: str | None = None
     http_status: int | None = None
     retry_after: float | None = None
@@ -175,6 +188,10 @@ class InvalidParameterError(BusinessError):
 
 
 class InternalServerError(BusinessError):
+    """The envelope's ``code`` is 500: a server-side failure the API reported in its own
+    words. Not an HTTP 500 without an envelope: that is a :class:`ProtocolError` with
+    ``http_status=500``."""
+
     code_value = 500
     description = "internal server error"
     hint = "A server-side failure; retrying later usually helps."
@@ -285,7 +302,11 @@ class TLSError(TransportError):
 
 
 class ProtocolError(JustOneAPIError):
-    """The answer is not a JSON envelope: an HTML error page, a non-object, no ``code``..."""
+    """The answer is not a JSON envelope: an HTML error page, a non-object, no ``code``...
+
+    Its ``http_status`` is the answer's: an HTTP 500 (or 502, 503...) page is a
+    ``ProtocolError`` retryable like HTTP 429, unlike :class:`InternalServerError`, which
+    is the envelope's code 500."""
 
     def __init__(
         self,
@@ -310,7 +331,7 @@ class ClientClosedError(JustOneAPIError, RuntimeError):
     """The client was closed: no call can be sent with it any more.
 
     Calls in flight when it closed end with this error at once, without retries. A batch
-    using the client stops (:class:`BatchStopped`) with the unfinished ids.
+    using the client stops (:class:`BatchStoppedError`) with the unfinished ids.
     """
 
     stops_batch = True
@@ -338,7 +359,7 @@ class WrongEventLoopError(JustOneAPIError, RuntimeError):
         )
 
 
-class BatchStopped(JustOneAPIError):
+class BatchStoppedError(JustOneAPIError):
     """A batch stopped early because no later call could succeed (now).
 
     Raised by ``author_rec_videos_many`` after every outcome completed so far was
@@ -346,6 +367,7 @@ class BatchStopped(JustOneAPIError):
     601 (balance), its TLS handshake is refused (:class:`TLSError`), the client was
     closed, or the server asks for a ``Retry-After`` longer than 60 s (``cause.retry_after``
     says how long): the calls still in flight are cancelled, the rest are not sent.
+    ``BatchStopped`` is the same class under its former name.
 
     Attributes:
         cause: the error that stopped the batch (its ``code``, ``request_id``...).
@@ -373,6 +395,10 @@ class BatchStopped(JustOneAPIError):
         """The business code of the cause (100, 303, 600 or 601)."""
         code = getattr(self.cause, "code", None)
         return code if isinstance(code, int) else None
+
+
+BatchStopped = BatchStoppedError
+"""The former name of :class:`BatchStoppedError`: the same class."""
 
 
 class DependencyFallbackWarning(UserWarning):

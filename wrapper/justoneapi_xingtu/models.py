@@ -47,7 +47,16 @@ if TYPE_CHECKING:
 
     from ._spec import RecVideo
 
-__all__ = ["CATEGORIES", "Answer", "AuthorRecVideos", "BatchStats", "Category", "Outcome", "Video"]
+__all__ = [
+    "CATEGORIES",
+    "Answer",
+    "AuthorRecVideos",
+    "BatchStats",
+    "CallOutcome",
+    "Category",
+    "Outcome",
+    "Video",
+]
 
 Category = Literal["masterpiece", "newest", "order_hot", "personal_hot"]
 CATEGORIES: tuple[Category, ...] = ("masterpiece", "newest", "order_hot", "personal_hot")
@@ -546,6 +555,46 @@ class Outcome:
     def __repr__(self) -> str:
         what = repr(self.result) if self.ok else repr(self.error)
         return f"Outcome({self.author_id!r}, {self.platform}, attempts={self.attempts}, {what})"
+
+
+@dataclass(frozen=True, slots=True)
+class CallOutcome:
+    """One call of a batch over operations: ``answer`` on success, else ``error``."""
+
+    operation: str
+    """The operation's name (``kol_info``)."""
+    id: str
+    """The value of its id parameter (``kolId`` for ``kol_info``)."""
+    params: Mapping[str, str]
+    """The query sent, by wire name, the token aside."""
+    answer: Answer | AuthorRecVideos | None = None
+    error: JustOneAPIError | None = None
+    attempts: int = 1
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.answer is not None
+
+    def typed(self) -> Outcome | None:
+        """The recommended-videos outcome this is, for the ``fetches``/``videos`` tables;
+        ``None`` for any other operation."""
+        if isinstance(self.answer, AuthorRecVideos):
+            return Success(
+                self.id, self.answer.platform, result=self.answer, attempts=self.attempts
+            )
+        if (
+            self.answer is None
+            and "platform" in self.params
+            and self.operation == "author_rec_videos"
+        ):
+            return Failure(
+                self.id, self.params["platform"], error=self.error, attempts=self.attempts
+            )
+        return None
+
+    def __repr__(self) -> str:
+        what = repr(self.answer) if self.ok else repr(self.error)
+        return f"CallOutcome({self.operation}, {self.id!r}, attempts={self.attempts}, {what})"
 
 
 class Success(Outcome):

@@ -14,11 +14,12 @@ order they complete. Three parts:
   ``rate_per_s`` paces the starts from the first call.
 * the engine (:func:`_run`) sends each author's call once at a time (the client's own
   retries are switched off for it), so every 302 and HTTP 429 reaches the controller; it
-  retries transient failures itself (``max_retries`` of the client, with backoff) and
-  rate-limited calls after the pause (``max_rate_limit_retries``).
-* stop conditions: 100, 303, 600 and 601, and a ``Retry-After`` longer than
-  ``MAX_RETRY_AFTER`` (60 s), cancel the calls in flight, send no more, and raise
-  :class:`~justoneapi_xingtu.errors.BatchStopped` after the outcomes finished so far
+  retries as the client's :class:`~justoneapi_xingtu.RetryPolicy` decides: transient
+  failures with backoff, rate-limited calls after the pause (``max_rate_limit_retries``).
+* stop conditions (:func:`stops_batch`): 100, 303, 600 and 601, a refused TLS handshake,
+  a closed client, and a ``Retry-After`` longer than ``MAX_RETRY_AFTER`` (60 s), cancel
+  the calls in flight, send no more, and raise
+  :class:`~justoneapi_xingtu.errors.BatchStoppedError` after the outcomes finished so far
   were yielded.
 
 Stopping without losing a paid answer: ``batch.stop()`` (safe from a signal handler or
@@ -30,10 +31,12 @@ those outcomes; a plain ``close()``/``aclose()`` (or leaving ``with``) abandons 
 
 from ..models import BatchStats, Failure, Outcome, Success
 from ._controller import ConcurrencyController, Ticket
-from ._engine import AsyncBatch, is_rate_limited
+from ._engine import AsyncBatch
+from ._stops import STOPPING_ERRORS, is_rate_limited, stops_batch
 from ._sync import Batch
 
 __all__ = [
+    "STOPPING_ERRORS",
     "AsyncBatch",
     "Batch",
     "BatchStats",
@@ -43,4 +46,5 @@ __all__ = [
     "Success",
     "Ticket",
     "is_rate_limited",
+    "stops_batch",
 ]

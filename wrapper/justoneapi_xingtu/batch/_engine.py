@@ -2,15 +2,13 @@
 
 It sends each author's call once at a time (the client's own retries are switched off
 for it through ``with_options(max_retries=0)``), so every 302 and HTTP 429 reaches the
-controller; it retries transient failures itself (the client's ``max_retries``, with
-the shared backoff policy) and rate-limited calls after the pause
-(``max_rate_limit_retries``). Errors whose class says ``stops_batch`` (100, 303, 600,
-601, a refused TLS handshake) cancel the calls in flight, send no more, and raise
-:class:`~justoneapi_xingtu.errors.BatchStopped` after the outcomes finished so far were
-yielded. So does a rate limit whose ``Retry-After`` is longer than
-:data:`~justoneapi_xingtu._retry.MAX_RETRY_AFTER` (60 s): rather than hold every start
-for that long in silence, the batch stops with the ids still to fetch (``unfinished``),
-and the cause's ``retry_after`` says when to run them again.
+controller; the client's :class:`~justoneapi_xingtu.RetryPolicy` decides which failures
+it tries again: transient ones after the policy's wait, rate-limited calls after the
+controller's pause (the same policy, with ``max_rate_limit_retries`` as its limit). The
+errors :func:`~._stops.stops_batch` names (100, 303, 600, 601, a refused TLS handshake,
+a ``Retry-After`` longer than 60 s) cancel the calls in flight, send no more, and raise
+:class:`~justoneapi_xingtu.errors.BatchStoppedError` after the outcomes finished so far
+were yielded, with the ids still to fetch (``unfinished``).
 
 A :class:`StopSignal` (``batch.stop()``) asks for a graceful stop: nothing new starts
 (neither queued ids nor retries), the calls in flight finish and their outcomes are
@@ -28,7 +26,6 @@ import time
 from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
 from dataclasses import dataclass
-from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
 from .. import _retry
@@ -40,24 +37,20 @@ from .._config import (
 from .._redact import package_logger
 from .._spec import DEFAULT_PLATFORM, check_author_id, parse_platform
 from ..errors import (
-    BatchStopped,
+    BatchStoppedError,
     JustOneAPIError,
-    RateLimitError,
     RequestTimeoutError,
     error_kind,
 )
 from ..models import AuthorRecVideos, BatchStats, Failure, Success
 from ._controller import ConcurrencyController, Ticket
+from ._stops import STOPPING_ERRORS, is_rate_limited, stops_batch
 
 if TYPE_CHECKING:
+    from .._retry import RetryPolicy
     from ..client import AsyncXingtuClient, Backend
 
 __all__ = ["AsyncBatch", "StopSignal", "is_rate_limited"]
-
-
-def is_rate_limited(error: JustOneAPIError) -> bool:
-    """Code 302, or HTTP 429 whatever the body."""
-    return isinstance(error, RateLimitError) or error.http_status == 429
 
 
 @dataclass(slots=True)
@@ -131,13 +124,18 @@ async def _run(
     controller: ConcurrencyController,
     stats: BatchStats,
     *,
-    max_retries: int,
+    retry: RetryPolicy | None = None,
+    max_retries: int | None = None,
     max_rate_limit_retries: int,
     clock: Callable[[], float] = time.monotonic,
     stop_signal: StopSignal | None = None,
 ) -> AsyncGenerator[Success | Failure, None]:
     """Outcomes of ``call(author_id)`` for every id, as they complete (asyncio); after
-    ``stop_signal.request()``, only those of the calls already in flight."""
+    ``stop_signal.request()``, only those of the calls already in flight. Transient
+    failures are retried by ``retry`` (``max_retries`` replaces its limit), rate limits
+    by the same policy with ``max_rate_limit_retries`` as its limit."""
+    retry = _retry.policy(None, max_retries, base=retry)
+    rate_retry = _retry.policy(None, max_rate_limit_retries, base=retry)
     ready: deque[_Item] = deque(_Item(author_id) for author_id in ids)
     wake = stop_signal.bind() if stop_signal is not None else None
     stopping = False
@@ -250,17 +248,17 @@ async def _run(
                     controller.failed(ticket, now)
                     raise error
                 error.attempts = item.attempts
-                if error.stops_batch:
-                    controller.failed(ticket, now)
-                    stop = stop or error
-                    ready.appendleft(item)  # unfinished: reported in BatchStopped
-                elif is_rate_limited(error):
+                limited = is_rate_limited(error) and not isinstance(error, STOPPING_ERRORS)
+                if limited:
                     controller.rate_limited(ticket, now, error.retry_after)
                     stats.rate_limited += 1
-                    if error.retry_after is not None and error.retry_after > _retry.MAX_RETRY_AFTER:
-                        stop = stop or error  # the server asks for more than a batch waits
-                        ready.appendleft(item)
-                    elif item.rate_limited < max_rate_limit_retries and not stopping:
+                else:
+                    controller.failed(ticket, now)
+                if stops_batch(error):
+                    stop = stop or error
+                    ready.appendleft(item)  # unfinished: reported in BatchStoppedError
+                elif limited:  # tried again once the controller's pause is over
+                    if not stopping and rate_retry.decide(error, item.rate_limited) is not None:
                         item.rate_limited += 1
                         ready.appendleft(item)  # first in line once the pause is over
                         package_logger().debug(
@@ -269,19 +267,13 @@ async def _run(
                     else:
                         outcomes.append(final(item, error))
                 else:
-                    controller.failed(ticket, now)
-                    delay = (
-                        _retry.retry_delay(item.retries, error.retry_after)
-                        if error.retryable and item.retries < max_retries and not stopping
-                        else None
-                    )
+                    delay = None if stopping else retry.decide(error, item.retries)
                     if delay is not None:
                         item.retries += 1
                         seq += 1
                         heapq.heappush(delayed, (now + _retry.wait_for(delay), seq, item))
-                        _retry.log_retry(
-                            error, f"author {item.author_id}", item.retries, max_retries, delay
-                        )
+                        label, limit = f"author {item.author_id}", retry.limit(error)
+                        _retry.log_retry(error, label, item.retries, limit, delay)
                     else:
                         outcomes.append(final(item, error))
             refresh()
@@ -307,7 +299,7 @@ async def _run(
                 unfinished += [entry[2] for entry in delayed]
                 package_logger().warning("batch stopped: %s", stop)
                 to_run = _in_order(ids, unfinished)
-                raise BatchStopped(stop, completed=stats.done, unfinished=to_run)
+                raise BatchStoppedError(stop, completed=stats.done, unfinished=to_run)
     finally:
         for future in running:
             future.cancel()
@@ -348,11 +340,11 @@ class _Options:
 
 
 def _options(
-    max_concurrency: int,
-    initial_concurrency: int,
-    rate_per_s: float | None,
-    adaptive: bool,
-    max_rate_limit_retries: int,
+    max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+    initial_concurrency: int = DEFAULT_INITIAL_CONCURRENCY,
+    rate_per_s: float | None = None,
+    adaptive: bool = True,
+    max_rate_limit_retries: int = DEFAULT_MAX_RATE_LIMIT_RETRIES,
 ) -> _Options:
     if isinstance(max_rate_limit_retries, bool) or not isinstance(max_rate_limit_retries, int):
         raise ValueError("max_rate_limit_retries: expected an integer >= 0")
@@ -411,7 +403,7 @@ class AsyncBatch:
             chosen,
             self.controller,
             self.stats,
-            max_retries=client.max_retries,
+            retry=client.retry,
             max_rate_limit_retries=options.max_rate_limit_retries,
             stop_signal=self._stop,
         )
@@ -452,10 +444,5 @@ class AsyncBatch:
     async def __aenter__(self) -> Self:
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()

@@ -8,10 +8,9 @@ import contextlib
 import functools
 import queue
 import threading
-from collections.abc import Awaitable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from .._config import (
     DEFAULT_INITIAL_CONCURRENCY,
@@ -42,14 +41,18 @@ class _SyncRunner:
     def __init__(
         self,
         client: XingtuClient,
+        send: Callable[[XingtuClient, str], object],
         ids: list[str],
-        platform: PlatformName,
+        platform: str,
         options: _Options,
         controller: ConcurrencyController,
         stats: BatchStats,
     ) -> None:
+        """``send(client, key)`` makes one call on a copy of ``client`` without its own
+        retries (the engine retries)."""
         self._single = client.with_options(max_retries=0)
-        self._max_retries = client.max_retries
+        self._send = send
+        self._retry = client.retry
         self._ids, self._platform, self._options = ids, platform, options
         self._controller, self._stats = controller, stats
         self.queue: queue.SimpleQueue[object] = queue.SimpleQueue()
@@ -80,12 +83,10 @@ class _SyncRunner:
         if self._closing:
             return
         pool = ThreadPoolExecutor(self._options.max_concurrency, thread_name_prefix="xingtu-call")
-        loop, single, platform = self._loop, self._single, self._platform
+        loop, single, send, platform = self._loop, self._single, self._send, self._platform
 
-        def call(author_id: str) -> Awaitable[AuthorRecVideos]:
-            return loop.run_in_executor(
-                pool, functools.partial(single.author_rec_videos, author_id, platform=platform)
-            )
+        def call(key: str) -> Awaitable[AuthorRecVideos]:
+            return loop.run_in_executor(pool, send, single, key)  # type: ignore[arg-type]
 
         outcomes = _run(
             call,
@@ -93,7 +94,7 @@ class _SyncRunner:
             platform,
             self._controller,
             self._stats,
-            max_retries=self._max_retries,
+            retry=self._retry,
             max_rate_limit_retries=self._options.max_rate_limit_retries,
             stop_signal=self.stop_signal,
         )
@@ -119,7 +120,74 @@ class _SyncRunner:
             self.thread.join()
 
 
-class Batch:
+class _SyncBatch:
+    """What the sync batches share: iteration over the runner's queue, stop and close."""
+
+    _runner: _SyncRunner
+    _started: bool
+    _finished: bool
+
+    def _convert(self, outcome: Success | Failure) -> Any:
+        return outcome
+
+    def __iter__(self) -> Self:
+        return self
+
+    def __next__(self) -> Any:
+        if self._finished:
+            raise StopIteration
+        if not self._started:
+            self._started = True
+            self._runner.start()
+        item = self._runner.queue.get()
+        if isinstance(item, Success | Failure):
+            return self._convert(item)
+        self._finished = True
+        self._runner.thread.join()
+        if isinstance(item, BaseException):
+            raise item
+        raise StopIteration
+
+    def stop(self) -> None:
+        """Start nothing new; the calls in flight finish and are still yielded, then the
+        iteration ends (idempotent; safe from a signal handler or another thread)."""
+        self._runner.stop_signal.request()
+
+    @property
+    def stopping(self) -> bool:
+        """Whether :meth:`stop` was called."""
+        return self._runner.stop_signal.requested
+
+    def close(self, *, drain: bool = False) -> list[Any]:
+        """Stop: no new calls, worker threads joined. The calls in flight finish (each
+        within the client's ``timeout``); their outcomes are discarded and ``[]``
+        returned, or returned with ``drain=True``."""
+        drained: list[Any] = []
+        if drain and self._started and not self._finished:
+            self.stop()
+            drained = list(self)
+        self._finished = True
+        if self._started:
+            self._runner.close()
+        return drained
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            if self._started and not self._finished:
+                self._runner.close()
+
+
+def _rec_videos(client: XingtuClient, author_id: str, platform: PlatformName) -> AuthorRecVideos:
+    return client.author_rec_videos(author_id, platform=platform)
+
+
+class Batch(_SyncBatch):
     """The outcomes of :meth:`XingtuClient.author_rec_videos_many`, as they complete.
 
     An iterator. The calls run on an event loop in one worker thread, each on a pool of
@@ -151,71 +219,21 @@ class Batch:
         self.platform = parse_platform(platform)
         self.controller = options.controller()
         self.stats = BatchStats(total=len(self.author_ids))
+        send = functools.partial(_rec_videos, platform=self.platform)
         self._runner = _SyncRunner(
-            client, self.author_ids, self.platform, options, self.controller, self.stats
+            client, send, self.author_ids, self.platform, options, self.controller, self.stats
         )
         self._started = False
         self._finished = False
 
-    def __iter__(self) -> Self:
-        return self
+    if TYPE_CHECKING:
 
-    def __next__(self) -> Success | Failure:
-        if self._finished:
-            raise StopIteration
-        if not self._started:
-            self._started = True
-            self._runner.start()
-        item = self._runner.queue.get()
-        if isinstance(item, Success | Failure):
-            return item
-        self._finished = True
-        self._runner.thread.join()
-        if isinstance(item, BaseException):
-            raise item
-        raise StopIteration
+        def __next__(self) -> Success | Failure: ...
 
-    def stop(self) -> None:
-        """Start nothing new; the calls in flight finish and are still yielded, then the
-        iteration ends (idempotent; safe from a signal handler or another thread)."""
-        self._runner.stop_signal.request()
-
-    @property
-    def stopping(self) -> bool:
-        """Whether :meth:`stop` was called."""
-        return self._runner.stop_signal.requested
+        def close(self, *, drain: bool = False) -> list[Success | Failure]: ...
 
     @property
     def unfinished(self) -> tuple[str, ...]:
         """The ids a :meth:`stop` left without an outcome (in input order): run them
         again later. Empty until the stop takes effect."""
         return self._runner.stop_signal.unfinished
-
-    def close(self, *, drain: bool = False) -> list[Success | Failure]:
-        """Stop: no new calls, worker threads joined. The calls in flight finish (each
-        within the client's ``timeout``); their outcomes are discarded and ``[]``
-        returned, or returned with ``drain=True``."""
-        drained: list[Success | Failure] = []
-        if drain and self._started and not self._finished:
-            self.stop()
-            drained = list(self)
-        self._finished = True
-        if self._started:
-            self._runner.close()
-        return drained
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        with contextlib.suppress(Exception):
-            if self._started and not self._finished:
-                self._runner.close()

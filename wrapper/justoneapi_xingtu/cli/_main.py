@@ -6,6 +6,10 @@
                                 [--rate R] [--fixed-concurrency] [--refresh] [--env/--base-url]
                                 [--backend httpx|aiohttp]
     xingtu export --db results.sqlite --format csv|jsonl|parquet [--out PATH] [--csv-raw]
+    xingtu operations [--format table|json]
+                                every operation: name, summary, parameters
+    xingtu call NAME [ID] [--param NAME=VALUE ...] [--format json|jsonl] [--env/--base-url]
+                                any operation by name; prints its answer's envelope
     xingtu demo                 rec-videos against the bundled mock server: no token, no network
 
 ``--format csv|jsonl`` of rec-videos, the store and ``export`` share one row model:
@@ -49,12 +53,19 @@ from typing import Any, TypeVar
 import orjson
 
 from .._config import Environment, cleartext_warning
-from .._spec import PlatformName, check_author_id, parse_platform
+from .._spec import (
+    DEFAULT_PLATFORM,
+    check_author_id,
+    find_operation,
+    parse_platform,
+)
 from .._spec_release import SPEC_RELEASE_ID, SPEC_SHA256
 from .._version import __version__
+from ..batch import AsyncBatch
+from ..batch._calls import AsyncCallBatch, plan_calls
 from ..client import AsyncXingtuClient, XingtuClient, aiohttp_installed
 from ..errors import (
-    BatchStopped,
+    BatchStoppedError,
     DailyQuotaExceededError,
     InsufficientBalanceError,
     InvalidParameterError,
@@ -65,10 +76,11 @@ from ..errors import (
     TLSError,
 )
 from ..io.export import write_csv, write_jsonl
-from ..io.rows import Tally, result_rows
+from ..io.rows import Counted, Tally, result_rows
 from ..io.store import ResultStore, StoreError, StoreFullError
-from ..models import AuthorRecVideos, BatchStats, Outcome
+from ..models import AuthorRecVideos, BatchStats, CallOutcome, Outcome
 from ._ids import IdsFileError, load_ids, read_ids
+from ._operations import add_commands, call_operation, call_params, calls_todo, list_operations
 from ._progress import PlainProgress, make_progress, status_line
 from ._signals import GracefulStop, Terminated, exit_status, sigterm_as_interrupt
 
@@ -106,7 +118,7 @@ _HOW_TO_AUTHENTICATE = (
 
 def exit_code_for(error: BaseException) -> int:
     """The process exit status a failure maps to (see the module docstring)."""
-    if isinstance(error, BatchStopped):
+    if isinstance(error, BatchStoppedError):
         return exit_code_for(error.cause)
     if isinstance(error, MissingTokenError | InvalidTokenError | PermissionDeniedError):
         return EXIT_AUTH
@@ -244,7 +256,8 @@ def version_line() -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="xingtu",
-        description="Douyin Xingtu author recommended videos, from Just One API.",
+        description="Douyin Xingtu (Star Map) creator data from Just One API: recommended "
+        "videos typed and batched, and every other operation of the family by name.",
         epilog=f"The token comes from JUSTONEAPI_TOKEN. {EXIT_CODES_HELP}",
     )
     parser.add_argument("--version", action="version", version=version_line())
@@ -285,8 +298,21 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--db", required=True, help="the SQLite store (created if missing)")
     batch.add_argument(
         "--platform",
-        default="SHORT_VIDEO",
         help="SHORT_VIDEO (default), LIVE_STREAMING, PICTURE_TEXT or SHORT_DRAMA",
+    )
+    batch.add_argument(
+        "--operation",
+        metavar="NAME[,NAME...]",
+        help="other operations instead of recommended videos (see `xingtu operations`): "
+        "each id through each; answers go to the store's answers table (recommended "
+        "videos, when named, to its videos as usual)",
+    )
+    batch.add_argument(
+        "--param",
+        "-p",
+        action="append",
+        metavar="NAME=VALUE",
+        help="with --operation: a parameter for every operation that takes it (repeatable)",
     )
     batch.add_argument(
         "--max-concurrency",
@@ -329,13 +355,21 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--format",
         choices=("csv", "jsonl", "parquet"),
-        default="csv",
-        help="output format (default: %(default)s)",
+        help="output format (default: csv); the answers of an --operation: jsonl only",
+    )
+    export.add_argument(
+        "--operation",
+        metavar="NAME",
+        help="the stored answers of this operation (xingtu batch --operation), one JSON "
+        "object per line: operation, id, params, status, code, message, request_id, "
+        "fetched_at, attempts, data",
     )
     _add_csv_raw(export)
     export.add_argument(
         "--out", help="output file (default: stdout; Parquet needs a file)", default=None
     )
+
+    add_commands(commands, _add_connection_options, EXIT_CODES_HELP)
 
     demo = commands.add_parser("demo", help="rec-videos against the bundled mock server")
     demo.add_argument(
@@ -399,6 +433,11 @@ def _summary(
         + (f", {drifted} drifted value(s) kept as received in the drift column" if drifted else "")
         + "\n"
     )
+    for operation, by_status in store.answer_counts().items():
+        out.write(
+            f"xingtu: store {store.path}: {operation}: {by_status['ok']} ok, "
+            f"{by_status['failed']} failed, {by_status['retry']} to retry\n"
+        )
 
 
 class _GroupWriter:
@@ -410,12 +449,12 @@ class _GroupWriter:
     raised by the next :meth:`add` or :meth:`flush`.
     """
 
-    def __init__(self, store: ResultStore) -> None:
-        self._store = store
-        self._pending: list[Outcome] = []
+    def __init__(self, record: Callable[[list[Any]], None]) -> None:
+        self._record = record
+        self._pending: list[Any] = []
         self._error: StoreError | None = None
 
-    def add(self, outcome: Outcome) -> None:
+    def add(self, outcome: Outcome | CallOutcome) -> None:
         if self._error is not None:
             raise self._error
         if not self._pending:
@@ -433,61 +472,73 @@ class _GroupWriter:
             raise self._error
         group, self._pending = self._pending, []
         if group:
-            self._store.record_many(group)
+            self._record(group)
+
+
+def _batch_options(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "max_concurrency": args.max_concurrency,
+        "rate_per_s": args.rate,
+        "adaptive": not args.fixed_concurrency,
+        "backend": args.backend,
+    }
 
 
 async def _run_batch(
     args: argparse.Namespace,
     client: AsyncXingtuClient,
     store: ResultStore,
-    todo: list[str],
-    platform: PlatformName,
+    start: Callable[[AsyncXingtuClient], AsyncBatch | AsyncCallBatch],
     out: Any,
 ) -> int:
+    """The batch ``start`` makes, run to its end on ``client``, stored in ``store``."""
     async with client:
-        batch = client.author_rec_videos_many(
-            todo,
-            platform,
-            max_concurrency=args.max_concurrency,
-            rate_per_s=args.rate,
-            adaptive=not args.fixed_concurrency,
-            backend=args.backend,
-        )
-        interrupt = GracefulStop(batch.stop, lambda: _waiting_for(batch.stats))
-        writer = _GroupWriter(store)
-        stopped: BatchStopped | None = None
-        retry = failed = 0
-        with interrupt:  # from here to the end of the progress bar
-            progress = make_progress(batch.stats, out, args.progress_every)
+        return await _drive(args, start(client), store, store.record_calls, out)
 
-            async def tick() -> None:
-                while True:
-                    await asyncio.sleep(0.25)
+
+async def _drive(
+    args: argparse.Namespace,
+    batch: AsyncBatch | AsyncCallBatch,
+    store: ResultStore,
+    record: Callable[[list[Any]], None],
+    out: Any,
+) -> int:
+    """Run ``batch`` to its end (or a stop, a signal), storing outcomes as they come."""
+    interrupt = GracefulStop(batch.stop, lambda: _waiting_for(batch.stats))
+    writer = _GroupWriter(record)
+    stopped: BatchStoppedError | None = None
+    retry = failed = 0
+    with interrupt:  # from here to the end of the progress bar
+        progress = make_progress(batch.stats, out, args.progress_every)
+
+        async def tick() -> None:
+            while True:
+                await asyncio.sleep(0.25)
+                progress.update()
+
+        ticker = asyncio.create_task(tick())
+        try:
+            async with batch:
+                async for outcome in batch:
+                    writer.add(outcome)
+                    if outcome.error is not None:
+                        retry += outcome.error.retryable
+                        failed += not outcome.error.retryable
                     progress.update()
-
-            ticker = asyncio.create_task(tick())
-            try:
-                async with batch:
-                    async for outcome in batch:
-                        writer.add(outcome)
-                        if outcome.error is not None:
-                            retry += outcome.error.retryable
-                            failed += not outcome.error.retryable
-                        progress.update()
-            except BatchStopped as error:
-                stopped = error
-            except asyncio.CancelledError:
-                if not interrupt.aborted:
-                    raise
-            finally:
-                ticker.cancel()
-                progress.close()  # the line ended, the cursor shown
-                writer.flush()  # what arrived last, whatever ended the loop
-        if isinstance(progress, PlainProgress):
-            out.write(f"xingtu: {status_line(batch.stats)}\n")
-        _summary(batch.stats, store, out, batch.backend, stopped=interrupt.received is not None)
+        except BatchStoppedError as error:
+            stopped = error
+        except asyncio.CancelledError:
+            if not interrupt.aborted:
+                raise
+        finally:
+            ticker.cancel()
+            progress.close()  # the line ended, the cursor shown
+            writer.flush()  # what arrived last, whatever ended the loop
+    if isinstance(progress, PlainProgress):
+        out.write(f"xingtu: {status_line(batch.stats)}\n")
+    _summary(batch.stats, store, out, batch.backend, stopped=interrupt.received is not None)
     if interrupt.received is not None and stopped is None:
-        _interrupted(interrupt, store, len(todo) - batch.stats.done)
+        _interrupted(interrupt, store, batch.stats.total - batch.stats.done)
         return interrupt.status
     if stopped is not None:
         print(
@@ -498,8 +549,8 @@ async def _run_batch(
         return exit_code_for(stopped)
     if retry:
         print(
-            f"xingtu: {retry} author(s) failed transiently; run the same command again to "
-            "retry them.",
+            f"xingtu: {retry} {'call' if isinstance(batch, AsyncCallBatch) else 'author'}(s) "
+            "failed transiently; run the same command again to retry them.",
             file=sys.stderr,
         )
         return EXIT_TRANSIENT
@@ -531,7 +582,7 @@ def _batch(args: argparse.Namespace, out: Any) -> int:
     # Everything that can be checked without the store or the network comes first: a
     # mistake costs no paid call and leaves no file behind.
     loaded = load_ids(args.ids_file)
-    platform = parse_platform(args.platform)
+    platform = parse_platform(args.platform or DEFAULT_PLATFORM)
     if not isinstance(args.max_concurrency, int) or args.max_concurrency < 1:
         raise ValueError("--max-concurrency: expected an integer >= 1")
     if args.rate is not None and not (args.rate > 0 and math.isfinite(args.rate)):
@@ -540,10 +591,35 @@ def _batch(args: argparse.Namespace, out: Any) -> int:
         raise ValueError(
             "--backend: aiohttp is not installed: pip install 'justoneapi-xingtu[cli]'"
         )
+    planned = None
+    if args.operation is not None:
+        params = call_params(args.param or [])
+        if args.platform is not None:
+            params["platform"] = args.platform
+        planned = plan_calls(args.operation, loaded.ids, params)
+    elif args.param:
+        raise ValueError("--param: only with --operation (rec-videos takes --platform)")
     client = _client(AsyncXingtuClient, args)  # checks the token, environment and base URL
     started = False
     try:
         with ResultStore(args.db, readonly=False) as store:
+            if planned is not None:
+                calls = calls_todo(store, planned, refresh=args.refresh)
+                out.write(
+                    f"xingtu: {len(loaded.ids)} ids in {loaded.source} x "
+                    f"{len(planned) // max(len(loaded.ids), 1)} operation(s); "
+                    f"{len(planned) - len(calls)} already in {args.db}; calling {len(calls)}\n"
+                )
+                out.flush()
+                if not calls:
+                    return EXIT_OK
+                started = True
+                options = _batch_options(args)
+                return asyncio.run(
+                    _run_batch(
+                        args, client, store, lambda c: AsyncCallBatch(c, calls, **options), out
+                    )
+                )
             todo = store.todo(loaded.ids, platform, refresh=args.refresh)
             notes = []
             if loaded.header is not None:
@@ -559,7 +635,16 @@ def _batch(args: argparse.Namespace, out: Any) -> int:
             if not todo:
                 return EXIT_OK
             started = True  # _run_batch closes the client
-            return asyncio.run(_run_batch(args, client, store, todo, platform, out))
+            options = _batch_options(args)
+            return asyncio.run(
+                _run_batch(
+                    args,
+                    client,
+                    store,
+                    lambda c: c.author_rec_videos_many(todo, platform, **options),
+                    out,
+                )
+            )
     finally:
         if not started:
             asyncio.run(client.aclose())
@@ -596,10 +681,23 @@ def _export(args: argparse.Namespace, out: Any) -> int:
             raise ValueError(f"--out: {args.out} is a directory; give a file name")
         if not target.parent.is_dir():
             raise ValueError(f"--out: {args.out}: directory {target.parent} does not exist")
-    tally = Tally()
+    if args.operation is not None:
+        if find_operation(args.operation).data_schema is not None:
+            raise ValueError(
+                f"--operation: {args.operation} is stored as videos: export them without "
+                "--operation (csv, jsonl or parquet)"
+            )
+        if args.format not in (None, "jsonl"):
+            raise ValueError("--format: the answers of an operation export as jsonl")
+        args.format = "jsonl"
+    args.format = args.format or "csv"
+    tally, answers = Tally(), Counted()
     with ResultStore(args.db, readonly=True) as store:
         try:
-            _write_rows(args, tally.track(store.video_rows()), out)
+            if args.operation is not None:
+                _write_rows(args, answers.track(store.answer_rows(args.operation)), out)
+            else:
+                _write_rows(args, tally.track(store.video_rows()), out)
         except OSError as error:
             if isinstance(error, BrokenPipeError):
                 raise
@@ -610,7 +708,10 @@ def _export(args: argparse.Namespace, out: Any) -> int:
             raise OSError(
                 error.errno, f"--out: {where}: cannot write the export: {cause}"
             ) from None
-    if args.out:
+    if args.operation is not None:
+        where = f" written to {args.out}" if args.out else ""
+        print(f"xingtu: {answers.rows} {args.operation} answer(s){where}", file=sys.stderr)
+    elif args.out:
         print(f"xingtu: {tally.summary()} written to {args.out}", file=sys.stderr)
     elif tally.drifted:
         print(f"xingtu: {tally.summary()}", file=sys.stderr)
@@ -656,6 +757,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _batch(args, sys.stdout)
         if args.command == "export":
             return _export(args, sys.stdout)
+        if args.command == "operations":
+            return list_operations(args, sys.stdout)
+        if args.command == "call":
+            return call_operation(args, sys.stdout, lambda: _client(XingtuClient, args))
         return _rec_videos(args, sys.stdout)
     except BrokenPipeError:  # `xingtu ... | head`
         return EXIT_OK

@@ -15,7 +15,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from types import FrameType, TracebackType
+from types import FrameType
 from typing import Any, Self
 
 __all__ = ["GracefulStop", "Terminated", "exit_status", "sigterm_as_interrupt"]
@@ -110,12 +110,7 @@ class GracefulStop:
         if self._loop is not None:
             self._loop.call_soon_threadsafe(self._handle, number)
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         assert self._loop is not None
         for number in self._installed:
             self._loop.remove_signal_handler(number)

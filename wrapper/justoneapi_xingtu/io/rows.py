@@ -142,6 +142,18 @@ def drifted(row: Mapping[str, Any]) -> int:
     return len(decoded) if isinstance(decoded, dict) else 1
 
 
+class Counted:
+    """Counts rows as they pass: ``for row in counted.track(rows)``."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+
+    def track(self, rows: Iterable[Mapping[str, Any]]) -> Iterator[Mapping[str, Any]]:
+        for row in rows:
+            self.rows += 1
+            yield row
+
+
 class Tally:
     """Counts rows and drifted values as they pass: ``for row in tally.track(rows)``."""
 

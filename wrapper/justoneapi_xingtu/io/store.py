@@ -1,12 +1,16 @@
 """A resumable SQLite store of batch outcomes (stdlib ``sqlite3``, WAL mode).
 
-Three tables::
+Four tables::
 
     fetches  one row per (author_id, platform): status, code, message, request_id,
              fetched_at, raw_json (the answer as received, on success), attempts
     videos   one row per video, the columns of the one row model (:mod:`.rows`):
              author_id, platform, category, position, item_id (TEXT), every other
              field of Video.FIELDS, extra (JSON text), drift (JSON text)
+    answers  one row per (operation, id, params) of the other operations (a batch over
+             operations): status, code, message, request_id, fetched_at, raw_json (the
+             envelope as received, on success), attempts; ``params`` is the query sent
+             (wire names, the token aside) as JSON text with sorted keys
     xingtu_store  key, value: ``written_by`` (the package version that last opened it
              for writing), ``schema_version``, ``filled_columns`` (the ``videos``
              columns every row was computed for, as a JSON list)
@@ -50,11 +54,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
 from typing import Any, Final, Self
 from urllib.parse import quote
 
@@ -62,7 +65,7 @@ import orjson
 
 from .._version import __version__
 from ..errors import JustOneAPIError, ProtocolError
-from ..models import CATEGORIES, AuthorRecVideos, Outcome
+from ..models import CATEGORIES, Answer, AuthorRecVideos, CallOutcome, Outcome
 from ._lock import WriterLock
 from .rows import COLUMN_TYPES, COLUMNS, KEY_COLUMNS, json_text, result_rows
 
@@ -73,6 +76,7 @@ __all__ = [
     "StoreBusyError",
     "StoreError",
     "StoreFullError",
+    "XingtuStoreError",
 ]
 
 STATUSES: Final = ("ok", "failed", "retry")
@@ -89,6 +93,7 @@ FETCH_COLUMNS: Final = (
     "raw_json",
     "attempts",
 )
+ANSWER_COLUMNS: Final = ("operation", "id", "params", *FETCH_COLUMNS[2:])
 _SQL_TYPES: Final = {"int": "INTEGER", "float": "REAL", "str": "TEXT", "bool": "INTEGER"}
 _SCHEMA_VERSION: Final = 3
 """1: videos had ``extra_json`` and kept drifted values in their typed columns (upgraded
@@ -99,18 +104,49 @@ _CORE_COLUMNS: Final = (*KEY_COLUMNS, "item_id", "extra", "drift")
 """The ``videos`` columns of every version since 2: the rest follow the spec's fields."""
 
 
-class StoreError(JustOneAPIError):
-    """The store file cannot be used: the message names the path and the cause.
+class XingtuStoreError(Exception):
+    """Root of the result store's errors: the file failed, not the API.
 
     Attributes:
         path: the store's path, as given.
         reason: the cause in a few words (``"disk full"``, ``"not a SQLite database"``...).
+        retryable: whether trying again later can help (another writer holds the store).
     """
+
+    retryable: bool = False
 
     def __init__(self, path: str | Path, reason: str, detail: str = "") -> None:
         self.path = str(path)
         self.reason = reason
-        super().__init__(f"{path}: {reason}" + (f" ({detail})" if detail else ""))
+        self.message = f"{path}: {reason}" + (f" ({detail})" if detail else "")
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r})"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # picklable with every attribute, as the API's errors are
+        return (_rebuild, (type(self), self.message, dict(vars(self))))
+
+
+def _rebuild(cls: type[XingtuStoreError], message: str, state: dict[str, object]) -> Exception:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    vars(error).update(state)
+    return error
+
+
+class StoreError(XingtuStoreError, JustOneAPIError):
+    """The store file cannot be used: the message names the path and the cause.
+
+    Every store failure the package raises is one. It is also a
+    :class:`~justoneapi_xingtu.JustOneAPIError`, so that ``except JustOneAPIError``
+    written before the store's errors had their own base still catches it; catch
+    :class:`XingtuStoreError` (or this class) for the store's failures alone.
+    """
 
 
 class StoreFullError(StoreError):
@@ -150,6 +186,19 @@ CREATE TABLE IF NOT EXISTS videos (
   PRIMARY KEY (author_id, platform, category, position)
 );
 CREATE INDEX IF NOT EXISTS videos_item_id ON videos (item_id);
+CREATE TABLE IF NOT EXISTS answers (
+  operation TEXT NOT NULL,
+  id TEXT NOT NULL,
+  params TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ({statuses})),
+  code INTEGER,
+  message TEXT,
+  request_id TEXT,
+  fetched_at TEXT NOT NULL,
+  raw_json TEXT,
+  attempts INTEGER NOT NULL,
+  PRIMARY KEY (operation, id, params)
+);
 CREATE TABLE IF NOT EXISTS {_META} (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -166,6 +215,30 @@ def _answer(raw: str, author_id: str, platform: str) -> AuthorRecVideos | None:
         return AuthorRecVideos(orjson.loads(raw), author_id=author_id, platform=platform)
     except (orjson.JSONDecodeError, ProtocolError):
         return None
+
+
+def _status_row(
+    key: tuple[str, ...],
+    answer: AuthorRecVideos | Answer | None,
+    error: JustOneAPIError | None,
+    attempts: int,
+    now: str,
+) -> tuple[object, ...]:
+    """A ``fetches`` or ``answers`` row: the key, then status, code, message, request id,
+    fetched at, the answer as received (on success) and the attempts."""
+    if answer is not None:
+        raw = orjson.dumps(answer.raw).decode()
+        return (*key, "ok", 0, answer.message, answer.request_id, now, raw, attempts)
+    assert error is not None
+    code = getattr(error, "code", None)
+    status = "retry" if error.retryable else "failed"
+    code = code if isinstance(code, int) else None
+    return (*key, status, code, str(error), error.request_id, now, None, attempts)
+
+
+def params_text(params: Mapping[str, str]) -> str:
+    """The ``params`` key of ``answers``: the query as JSON text with sorted keys."""
+    return orjson.dumps(dict(sorted(params.items()))).decode()
 
 
 def _sql_value(value: Any) -> Any:
@@ -348,7 +421,7 @@ class ResultStore:
                 f"{__version__} (schema version {_SCHEMA_VERSION}): upgrade "
                 f"justoneapi-xingtu{' to >= ' + by if by else ''}, or use another --db",
             )
-        foreign = tables - {"fetches", "videos", _META}
+        foreign = tables - {"fetches", "videos", "answers", _META}
         if foreign:
             shown = ", ".join(sorted(foreign)[:5])
             raise StoreError(self.path, f"not a xingtu store (it holds other tables: {shown})")
@@ -360,6 +433,8 @@ class ResultStore:
             self._check_columns("videos", _CORE_COLUMNS)
         if _META in tables:
             self._check_columns(_META, ("key", "value"))
+        if "answers" in tables:
+            self._check_columns("answers", ANSWER_COLUMNS)
         if self.readonly:
             if version == 0:
                 raise StoreError(self.path, "is empty, not a xingtu store yet")
@@ -532,6 +607,14 @@ class ResultStore:
         Raises :class:`StoreError` when the file cannot be written (the transaction is
         rolled back: every author of the group stays as it was).
         """
+        self.record_calls(outcomes)
+
+    def record_calls(self, outcomes: Iterable[Outcome | CallOutcome]) -> None:
+        """Outcomes that arrived together, in one transaction: recommended videos (an
+        :class:`Outcome`, or a :class:`CallOutcome` of that operation) go to ``fetches``
+        and ``videos``, every other answer of a batch over operations to ``answers``. A
+        failed refresh keeps the earlier success. Raises :class:`StoreError` as
+        :meth:`record_many` does."""
         if self.readonly:
             raise StoreError(self.path, "read-only (opened for reading): cannot record")
         self._take_lock()
@@ -543,7 +626,12 @@ class ResultStore:
                 if self._unknown and not self._marked:  # those columns stay null in its rows
                     self._write_meta(self._meta(), writing_rows=True)
                 for outcome in outcomes:
-                    self._record(outcome, now)
+                    typed = outcome.typed() if isinstance(outcome, CallOutcome) else outcome
+                    if typed is not None:
+                        self._record(typed, now)
+                    else:
+                        assert isinstance(outcome, CallOutcome)
+                        self._record_answer(outcome, now)
                 db.execute("COMMIT")
                 self._marked = True
             except BaseException:
@@ -553,38 +641,82 @@ class ResultStore:
     def _record(self, outcome: Outcome, now: str) -> None:
         key = (outcome.author_id, outcome.platform)
         db = self._db
-        fetch: tuple[object, ...]
         if outcome.result is not None:
-            result = outcome.result
             db.execute("DELETE FROM videos WHERE author_id = ? AND platform = ?", key)
-            self._insert_videos(result)
-            fetch = (
-                *key,
-                "ok",
-                0,
-                result.message,
-                result.request_id,
-                now,
-                orjson.dumps(result.raw).decode(),
-                outcome.attempts,
+            self._insert_videos(outcome.result)
+        elif self._status_of(*key) == "ok":  # a refresh that failed, for any reason:
+            return  # the earlier success and its videos stay
+        row = _status_row(key, outcome.result, outcome.error, outcome.attempts, now)
+        db.execute("INSERT OR REPLACE INTO fetches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+
+    def _record_answer(self, outcome: CallOutcome, now: str) -> None:
+        key = (outcome.operation, outcome.id, params_text(outcome.params))
+        if outcome.answer is None:
+            done = self._db.execute(
+                "SELECT 1 FROM answers WHERE operation = ? AND id = ? AND params = ? "
+                "AND status = 'ok'",
+                key,
+            ).fetchone()
+            if done is not None:  # a refresh that failed: the earlier answer stays
+                return
+        row = _status_row(key, outcome.answer, outcome.error, outcome.attempts, now)
+        self._db.execute(
+            f"INSERT OR REPLACE INTO answers VALUES ({', '.join('?' * len(ANSWER_COLUMNS))})",  # noqa: S608
+            row,
+        )
+
+    def answered(self, operation: str, params: Iterable[Mapping[str, str]]) -> set[str]:
+        """The params (as :func:`params_text`) of ``operation`` already done: stored
+        ``ok`` or ``failed`` (``retry`` is asked again)."""
+        wanted = {params_text(p) for p in params}
+        if "answers" not in self._tables():
+            return set()
+        with self._guard():
+            cursor = self._db.execute(
+                "SELECT params FROM answers WHERE operation = ? AND status IN ('ok', 'failed')",
+                (operation,),
             )
-        else:
-            error = outcome.error
-            assert error is not None
-            code = getattr(error, "code", None)
-            fetch = (
-                *key,
-                "retry" if error.retryable else "failed",
-                code if isinstance(code, int) else None,
-                str(error),
-                error.request_id,
-                now,
-                None,
-                outcome.attempts,
+            return {row[0] for row in cursor if row[0] in wanted}
+
+    def answer_counts(self) -> dict[str, dict[str, int]]:
+        """Answer rows by operation, then by status."""
+        counts: dict[str, dict[str, int]] = {}
+        if "answers" not in self._tables():
+            return counts
+        with self._guard():
+            for operation, status, count in self._db.execute(
+                "SELECT operation, status, COUNT(*) FROM answers GROUP BY 1, 2"
+            ):
+                counts.setdefault(operation, dict.fromkeys(STATUSES, 0))[status] = count
+        return counts
+
+    def answer_rows(self, operation: str | None = None) -> Iterator[dict[str, Any]]:
+        """Stored answers (of one operation, when given) in order: ``operation``, ``id``,
+        ``params`` (a dict), ``status``, ``code``, ``message``, ``request_id``,
+        ``fetched_at``, ``attempts`` and ``data`` (the answer's data, as received)."""
+        if "answers" not in self._tables():
+            return
+        where = "" if operation is None else "WHERE operation = ? "
+        with self._guard():
+            cursor = self._db.execute(
+                f"SELECT {', '.join(ANSWER_COLUMNS)} FROM answers {where}"  # noqa: S608
+                "ORDER BY operation, id, params",
+                () if operation is None else (operation,),
             )
-            if self._status_of(*key) == "ok":  # a refresh that failed, for any reason:
-                return  # the earlier success and its videos stay
-        db.execute("INSERT OR REPLACE INTO fetches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", fetch)
+            for values in cursor:
+                row = dict(zip(ANSWER_COLUMNS, values, strict=True))
+                row["params"] = orjson.loads(row["params"])
+                raw = row.pop("raw_json")
+                envelope = orjson.loads(raw) if raw is not None else None
+                row["data"] = envelope.get("data") if isinstance(envelope, dict) else None
+                yield row
+
+    def _tables(self) -> set[str]:
+        with self._guard():
+            return {
+                row[0]
+                for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
 
     # -- reading -----------------------------------------------------------------------
 
@@ -721,10 +853,5 @@ class ResultStore:
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()

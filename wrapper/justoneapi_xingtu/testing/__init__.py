@@ -1,6 +1,6 @@
 """A local mock of the "author recommended videos" endpoint, for tests and demos.
 
-It answers ``GET /api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1`` the way
+It answers every operation of the table (``ENDPOINT_PATH``: recommended videos) the way
 the real API does: the ``Result`` envelope (``code``, ``data``, ``message``,
 ``recordTime``, ``requestId``), judged by ``code`` rather than the HTTP status, with
 success data shaped exactly like the documented response example (every ``RecVideo``

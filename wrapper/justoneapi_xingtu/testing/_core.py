@@ -135,7 +135,8 @@ class MockStats:
 
     ``codes`` counts envelope answers by business code, ``statuses`` every answer by
     HTTP status (HTML fault pages included), ``authors`` requests by ``oAuthorId``
-    whatever their outcome, ``operations`` requests by operation name.
+    whatever their outcome, ``operations`` requests by operation name, ``calls`` requests
+    by (operation name, value of its id parameter).
     """
 
     total: int = 0
@@ -143,6 +144,7 @@ class MockStats:
     statuses: Mapping[int, int] = field(default_factory=dict)
     authors: Mapping[str, int] = field(default_factory=dict)
     operations: Mapping[str, int] = field(default_factory=dict)
+    calls: Mapping[tuple[str, str], int] = field(default_factory=dict)
 
     def calls_for(self, author_id: str) -> int:
         """How many requests named this ``oAuthorId``."""
@@ -265,6 +267,7 @@ class MockAPI:
         self._statuses: dict[int, int] = {}
         self._authors: dict[str, int] = {}
         self._operations: dict[str, int] = {}
+        self._calls: dict[tuple[str, str], int] = {}
 
     # -- settings ---------------------------------------------------------------------
 
@@ -331,6 +334,7 @@ class MockAPI:
                 statuses=dict(self._statuses),
                 authors=dict(self._authors),
                 operations=dict(self._operations),
+                calls=dict(self._calls),
             )
 
     def calls_for(self, author_id: str) -> int:
@@ -346,6 +350,7 @@ class MockAPI:
             self._statuses.clear()
             self._authors.clear()
             self._operations.clear()
+            self._calls.clear()
 
     # -- the core ---------------------------------------------------------------------
 
@@ -367,6 +372,10 @@ class MockAPI:
             self._total += 1
             if operation is not None:
                 self._operations[operation.name] = self._operations.get(operation.name, 0) + 1
+                key = _first(query, operation.id_param.wire) if operation.id_param else None
+                if key:
+                    call = (operation.name, key)
+                    self._calls[call] = self._calls.get(call, 0) + 1
             self._statuses[status] = self._statuses.get(status, 0) + 1
             if code is not None:
                 self._codes[code] = self._codes.get(code, 0) + 1
