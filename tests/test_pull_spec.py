@@ -23,6 +23,7 @@ from _specdocs import (
     dump,
     family,
     our_operation,
+    param,
     vendored,
     whole_document,
 )
@@ -233,9 +234,9 @@ def test_a_default_outside_its_enum_does_not_stop_the_pull() -> None:
     """The published document has six (``"default": "90"`` for ``DAY_30 | DAY_90``): the
     overlay drops them; anything else invalid still stops the pull."""
     doc = whole_document()
-    our_operation(doc)["parameters"][-1]["schema"]["default"] = "1"
+    param(doc, "platform")["schema"]["default"] = "1"
     assert prepare("u", dump(doc), CONFIGURED).operations == tuple(family(vendored()))
-    our_operation(doc)["parameters"][-1]["schema"]["type"] = "text"
+    param(doc, "platform")["schema"]["type"] = "text"
     with pytest.raises(PullError, match="not a valid OpenAPI document"):
         prepare("u", dump(doc), CONFIGURED)
 
