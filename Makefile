@@ -7,7 +7,8 @@ BIN := $(CURDIR)/$(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export PATH := $(BIN):$(PATH)
 
-UPSTREAM := openapi/upstream/author-recommended-videos-v1-zh.json
+UPSTREAM := openapi/upstream/douyin-creator-marketplace-xingtu.json
+PULL_CONFIG := openapi/operations.json
 LOCK := openapi/upstream.lock.json
 SPEC_RELEASE := wrapper/justoneapi_xingtu/_spec_release.py
 OVERLAY := openapi/overlay/xingtu-types.overlay.json
@@ -20,7 +21,7 @@ READMES := README.md README.zh-CN.md
 # spec-diff compares the committed upstream document with the working copy by default.
 OLD ?=
 NEW ?= $(UPSTREAM)
-# pull-spec and update: empty = the docs site's whole document, then per-endpoint fallbacks.
+# pull-spec and update: empty = the docs site's whole document (openapi-zh.json, then openapi.json).
 SPEC_URL ?=
 # make test-deps: the suite in .venv-RESOLUTION-PY, installed by uv at the lowest versions
 # pyproject.toml allows for each direct dependency (lowest-direct) or the newest (highest).
@@ -79,8 +80,8 @@ demo: $(DEMO_STAMP) ## the CLI against the bundled mock server (with JUSTONEAPI_
 	  $(BIN)/xingtu demo; \
 	fi
 
-pull-spec: ## download the published document (SPEC_URL= overrides), vendor our operation, write the lock
-	$(PYTHON) openapi/tools/pull_spec.py $(UPSTREAM) $(SPEC_URL) --lock $(LOCK)
+pull-spec: ## download the published document (SPEC_URL= overrides), vendor the operations openapi/operations.json names, write the lock
+	$(PYTHON) openapi/tools/pull_spec.py $(UPSTREAM) $(SPEC_URL) --lock $(LOCK) --config $(PULL_CONFIG)
 
 spec-diff: ## classified changes of the pulled document vs the committed one (OLD=, NEW=; SPEC_DIFF_STATUS_FILE=)
 	@$(call keep_status,$(SPEC_DIFF_STATUS_FILE),$(PYTHON) openapi/tools/spec_diff.py --overlay $(OVERLAY) \
@@ -179,12 +180,13 @@ contract-live: $(STAMP) ## the contract suite against the real API (JUSTONEAPI_T
 	  $(BIN)/python tests/contract_live.py)
 
 AUTHORS ?=
+CASSETTE ?=
 PLATFORM ?=
 record: $(STAMP) ## re-record live cassettes (JUSTONEAPI_TOKEN, AUTHORS="id ..."; PLATFORM= optional)
 	@AUTHORS="$(AUTHORS)" PLATFORM="$(PLATFORM)" $(BIN)/python tests/cassettes/record.py live
 
-record-mock: $(STAMP) ## re-record the offline cassettes from the bundled mock server
-	$(BIN)/python tests/cassettes/record.py mock
+record-mock: $(STAMP) ## re-record the offline cassettes from the bundled mock server (CASSETTE=name: that one)
+	$(BIN)/python tests/cassettes/record.py mock $(if $(CASSETTE),--only $(CASSETTE))
 
 BENCH_STAMP := $(VENV)/.bench-stamp
 $(BENCH_STAMP): $(STAMP)

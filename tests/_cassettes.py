@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import vcr
 import yaml
@@ -36,6 +37,8 @@ SECRET_HEADERS = (
 )
 #: The documented business codes, each with its own cassette.
 DOCUMENTED_CODES = (100, 301, 302, 303, 400, 500, 600, 601)
+#: The cassette holding one success of every operation but the typed one (the mock's).
+FAMILY = "operations-mock.yaml"
 TOKEN_IN_QUERY = re.compile(r"token=([^&\s'\"]*)", re.IGNORECASE)
 
 
@@ -75,6 +78,15 @@ class Interaction:
     def where(self) -> str:
         return f"{self.cassette} interaction {self.index}"
 
+    @property
+    def path(self) -> str:
+        """The path the request went to (which operation answered)."""
+        return urlsplit(self.uri).path
+
+    @property
+    def query(self) -> dict[str, str]:
+        return {k: v[0] for k, v in parse_qs(urlsplit(self.uri).query).items()}
+
     def json(self) -> Any:
         """The answer body as JSON (the YAML holds it as a string, folded across lines)."""
         return json.loads(self.body_text)
@@ -106,16 +118,24 @@ def cassette_paths(directory: Path = CASSETTES) -> list[Path]:
 
 
 def validation_problems(path: Path, contract: SpecContract) -> list[str]:
-    """Every disagreement between a cassette's answers and the spec, one line each.
+    """Every disagreement between a cassette's answers and the spec, one line each, each
+    answer held to the envelope of the operation it came from.
 
     A line names the cassette, the field path, the expected type and the value seen.
     """
     problems = []
     for interaction in read_cassette(path):
+        if interaction.path not in contract.paths:
+            problems.append(
+                f"{interaction.where}: GET {interaction.path} is no operation of the spec any "
+                "more (make record-mock)"
+            )
+            continue
         try:
             body = interaction.json()
         except ValueError:
             problems.append(f"{interaction.where}: the answer is not JSON")
             continue
-        problems += [f"{interaction.where}: {m}" for m in contract.answer_mismatches(body)]
+        mismatches = contract.answer_mismatches(body, interaction.path)
+        problems += [f"{interaction.where}: {m}" for m in mismatches]
     return problems

@@ -1,12 +1,14 @@
-"""The contract between ``openapi/xingtu.json`` and whatever answers for the endpoint.
+"""The contract between ``openapi/xingtu.json`` and whatever answers for its operations.
 
 Shared by the schemathesis tests, the cassette tests, the cassette recorder and
 ``make contract-live``, so that all of them judge an answer by the same rules:
 
-* :class:`SpecContract` validates a decoded answer against the spec's ``Result``
-  (JSON Schema 2020-12, ``$ref``\\ s resolved into ``components``) and reports each
-  disagreement as a :class:`Mismatch`: field path, expected type, value seen.
-  It also says whether a request, as it went over the wire, violates the spec.
+* :class:`SpecContract` validates a decoded answer against its operation's envelope
+  (``Result``; ``AuthorRecVideosResult`` for the recommended videos; JSON Schema 2020-12,
+  ``$ref``\\ s resolved into the spec) and reports each disagreement as a
+  :class:`Mismatch`: field path, expected type, value seen. It also says whether a
+  request, as it went over the wire, violates the spec. Every operation by its path;
+  :data:`ENDPOINT` (the typed one) when none is named.
 * Two schemathesis checks built on it (registered with ``@schemathesis.check``):
   :func:`envelope_is_well_formed` and :func:`bad_request_answered_with_code`, plus
   :func:`valid_request_succeeds` and :func:`mock_answers_every_field` for the mock only.
@@ -23,6 +25,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -47,7 +50,12 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from justoneapi_xingtu import Operation
+
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "openapi" / "tools"))
+from spec_module import data_schema  # noqa: E402 - the tools are no package
+
 SPEC_PATH = ROOT / "openapi" / "xingtu.json"
 ENDPOINT = "/api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1"
 _SPEC_URI = "urn:justoneapi-xingtu:openapi"
@@ -164,51 +172,86 @@ def _mismatch(error: ValidationError) -> Mismatch:
     return Mismatch(_path(where), expected, show(error.instance))
 
 
-#: The query parameters whose values the contract judges (openapi/README.md).
-JUDGED = frozenset({"token", "oAuthorId", "platform"})
-
-
 class SpecContract:
-    """What ``openapi/xingtu.json`` (or any version of it) says about requests and answers."""
+    """What ``openapi/xingtu.json`` (or any version of it) says about requests and answers,
+    for each of its operations (by path; :data:`ENDPOINT`, the typed one, by default)."""
 
     def __init__(self, spec: Mapping[str, Any], *, source: str = "openapi/xingtu.json") -> None:
         # What the contract is built on, each named when the spec no longer has it.
-        operation = spec_part(spec, "paths", ENDPOINT, "get", source=source)
+        spec_part(spec, "paths", ENDPOINT, "get", source=source)
         for name in ("Result", "AuthorRecVideosData"):
             spec_part(spec, "components", "schemas", name, source=source)
+        self._spec = spec
         self._schemas: Mapping[str, Any] = spec["components"]["schemas"]
         resource = Resource.from_contents(dict(spec), default_specification=DRAFT202012)
-        registry: Registry[Any] = Registry().with_resource(_SPEC_URI, resource)
-
-        def validator(name: str) -> Draft202012Validator:
-            ref = f"{_SPEC_URI}#/components/schemas/{name}"
-            return Draft202012Validator({"$ref": ref}, registry=registry)
-
-        self._result = validator("Result")
-        self._data = validator("AuthorRecVideosData")
-        self._parameters = {
-            p["name"]: p for p in operation.get("parameters", []) if p.get("in") == "query"
-        }
+        self._registry: Registry[Any] = Registry().with_resource(_SPEC_URI, resource)
+        self._operations: dict[str, _Operation] = {}
 
     @classmethod
     def from_path(cls, path: Path = SPEC_PATH) -> SpecContract:
         return cls(json.loads(path.read_text(encoding="utf-8")), source=str(path))
 
-    def answer_mismatches(self, body: object) -> list[Mismatch]:
-        """Every way a decoded answer disagrees with ``Result``; empty when it agrees.
+    @property
+    def paths(self) -> list[str]:
+        """The path of every GET operation the spec describes."""
+        return [p for p, item in self._spec["paths"].items() if "get" in item]
 
-        Independently of the spec's own ``if``/``then``, an answer with ``code`` 0 must
-        carry ``data`` that is an ``AuthorRecVideosData``.
+    def _validator(self, pointer: str) -> Draft202012Validator:
+        return Draft202012Validator({"$ref": f"{_SPEC_URI}#{pointer}"}, registry=self._registry)
+
+    def _operation(self, path: str) -> _Operation:
+        """What the contract needs of the GET operation at ``path`` (built once)."""
+        found = self._operations.get(path)
+        if found is None:
+            operation = self._spec["paths"][path]["get"]
+            pointer = "/paths/" + path.replace("~", "~0").replace("/", "~1") + "/get/responses/200"
+            answer = operation["responses"]["200"]
+            if "$ref" in answer:  # a response component: its content is there
+                pointer = str(answer["$ref"])[1:]
+            envelope = self._validator(pointer + "/content/application~1json/schema")
+            typed = data_schema(self._spec, operation)
+            found = _Operation(
+                envelope=envelope,
+                envelope_schema=_resolve_pointer(self._spec, pointer)["content"][
+                    "application/json"
+                ]["schema"],
+                data=None if typed is None else self._validator(f"/components/schemas/{typed}"),
+                parameters={
+                    p["name"]: p
+                    for p in map(self._parameter, operation.get("parameters", []))
+                    if p.get("in") == "query"
+                },
+            )
+            self._operations[path] = found
+        return found
+
+    def _parameter(self, parameter: Mapping[str, Any]) -> Mapping[str, Any]:
+        while "$ref" in parameter:
+            parameter = _resolve_pointer(self._spec, str(parameter["$ref"])[1:])
+        return parameter
+
+    def parameter_names(self, path: str = ENDPOINT) -> list[str]:
+        """The query parameters of the operation at ``path``, in the spec's order."""
+        return list(self._operation(path).parameters)
+
+    def answer_mismatches(self, body: object, path: str = ENDPOINT) -> list[Mismatch]:
+        """Every way a decoded answer of the operation at ``path`` disagrees with its
+        envelope (the schema of its 200 answer: ``Result``, or for the recommended videos
+        ``AuthorRecVideosResult``); empty when it agrees.
+
+        Independently of the spec's own ``if``/``then``, an answer with ``code`` 0 of an
+        operation whose envelope types ``data`` must carry ``data`` of that schema.
         """
-        errors = list(self._result.iter_errors(body))
-        if isinstance(body, dict) and body.get("code") == 0:
-            for error in self._data.iter_errors(body.get("data")):
+        operation = self._operation(path)
+        errors = list(operation.envelope.iter_errors(body))
+        if operation.data is not None and isinstance(body, dict) and body.get("code") == 0:
+            for error in operation.data.iter_errors(body.get("data")):
                 error.path.appendleft("data")
                 errors.append(error)
         found = {_mismatch(leaf) for error in errors for leaf in _leaves(error)}
         return sorted(found)
 
-    def absent_fields(self, body: object) -> list[str]:
+    def absent_fields(self, body: object, path: str = ENDPOINT) -> list[str]:
         """Every field the spec describes, optional ones included, that the answer lacks.
 
         Not a disagreement with the spec (an optional field may be left out): a stand-in
@@ -217,7 +260,7 @@ class SpecContract:
         ``data`` when it is an object, each video of each list.
         """
         absent: list[str] = []
-        self._walk(self._schemas["Result"], body, [], absent)
+        self._walk(self._operation(path).envelope_schema, body, [], absent)
         return sorted(set(absent))
 
     def _resolve(self, schema: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -229,6 +272,8 @@ class SpecContract:
         self, schema: Mapping[str, Any], value: object, where: list[str | int], out: list[str]
     ) -> None:
         schema = self._resolve(schema)
+        for member in schema.get("allOf", ()):  # an envelope made of Result and typed data
+            self._walk(member, value, where, out)
         if "anyOf" in schema:  # the branch of the value's JSON type (data: object or null)
             seen = _JSON_TYPE.get(type(value))
             for branch in map(self._resolve, schema["anyOf"]):
@@ -247,31 +292,70 @@ class SpecContract:
             for index, item in enumerate(value):
                 self._walk(schema["items"], item, [*where, index], out)
 
-    def request_violations(self, method: str, query: Mapping[str, Sequence[str]]) -> list[str]:
-        """How a request, as sent, breaks the spec (or the contract's reading of it).
+    def request_violations(
+        self, method: str, query: Mapping[str, Sequence[str]], path: str = ENDPOINT
+    ) -> list[str]:
+        """How a request to the operation at ``path``, as sent, breaks the spec (or the
+        contract's reading of it).
 
         Values are checked as the strings that went over the wire. A required
-        parameter that is empty counts as missing (openapi/README.md). Token values
-        are never shown. Only the values of the parameters the contract names
-        (``JUDGED``) are judged: one a release adds is declared, but what its values
-        mean is the API's business, not the contract's (the mock ignores it).
+        parameter that is missing or empty is a violation (openapi/README.md), and so is
+        a value outside a parameter's enum. Token values are never shown. Other values
+        (an integer parameter sent as text, say) are not judged: what they mean is the
+        API's business, not the contract's (the mock ignores them).
         """
         problems: list[str] = []
         if method.upper() != "GET":
             problems.append(f"method {method.upper()} (the spec has only GET)")
-        for name, parameter in self._parameters.items():
+        for name, parameter in self._operation(path).parameters.items():
             values = list(query.get(name, []))
             required = bool(parameter.get("required"))
             if required and not values:
                 problems.append(f"required parameter {name} is missing")
             schema = parameter.get("schema", {})
+            judged = name == "token" or "enum" in schema
             for value in values:
                 if required and value == "":
                     problems.append(f"required parameter {name} is empty")
-                elif name in JUDGED and not Draft202012Validator(schema).is_valid(value):
+                elif judged and not Draft202012Validator(schema).is_valid(value):
                     shown = "(hidden)" if name == "token" else repr(value[:40])
                     problems.append(f"{name}={shown} is not {_declared(schema)}")
         return problems
+
+
+@dataclass(frozen=True)
+class _Operation:
+    envelope: Draft202012Validator
+    envelope_schema: Mapping[str, Any]
+    data: Draft202012Validator | None
+    parameters: Mapping[str, Mapping[str, Any]]
+
+
+def _resolve_pointer(spec: Mapping[str, Any], pointer: str) -> Any:
+    node: Any = spec
+    for token in pointer.strip("/").split("/"):
+        node = node[token.replace("~1", "/").replace("~0", "~")]
+    return node
+
+
+def sample_arguments(operation: Operation) -> dict[str, object]:
+    """Keyword arguments the client accepts for ``operation``: each required parameter
+    with a plain valid value (the first enum value, an id of digits, 1, a date)."""
+    values: dict[str, object] = {}
+    for param in operation.params:
+        if not param.required:
+            continue
+        if param.enum:
+            values[param.name] = param.enum[0]
+        elif param.kind in ("int", "float"):
+            values[param.name] = 1
+        elif param.kind == "bool":
+            values[param.name] = True
+        elif param.wire.endswith("Date"):
+            values[param.name] = "2026-08-01"
+        else:
+            values[param.name] = "7012345678901234567" if param.is_id else "beauty"
+    return values
 
 
 @cache
@@ -311,7 +395,8 @@ def envelope_is_well_formed(
     ctx: schemathesis.CheckContext, response: schemathesis.Response, case: schemathesis.Case
 ) -> None:
     """Every answer is the spec's ``Result`` envelope, and code 0 always comes with typed data."""
-    mismatches = contract_for(case.operation.schema).answer_mismatches(decode(response))
+    contract = contract_for(case.operation.schema)
+    mismatches = contract.answer_mismatches(decode(response), case.operation.path)
     if mismatches:
         lines = "\n".join(f"  - {m}" for m in mismatches[:10])
         more = f"\n  ... and {len(mismatches) - 10} more" if len(mismatches) > 10 else ""
@@ -332,14 +417,16 @@ def bad_request_answered_with_code(
     "negative" case whose mutation serialised into valid data is not held to it.
     """
     method, query = wire_request(response)
-    violations = contract_for(case.operation.schema).request_violations(method, query)
+    contract = contract_for(case.operation.schema)
+    violations = contract.request_violations(method, query, case.operation.path)
     if not violations:
         return
     body = decode(response)
     code = body.get("code") if isinstance(body, dict) else None
     if code not in BAD_REQUEST_CODES:
+        shown = masked_request(response, contract.parameter_names(case.operation.path))
         raise AssertionError(
-            f"the request {masked_request(response)} violates the spec ({'; '.join(violations)}) "
+            f"the request {shown} violates the spec ({'; '.join(violations)}) "
             "but was answered with "
             f"code {code!r} (HTTP {response.status_code}); the contract says code 400 "
             "(or 100 when the token is the problem)"
@@ -352,13 +439,15 @@ def valid_request_succeeds(
 ) -> None:
     """For the mock, which knows the token: a request the spec allows gets code 0."""
     method, query = wire_request(response)
-    if contract_for(case.operation.schema).request_violations(method, query):
+    contract = contract_for(case.operation.schema)
+    if contract.request_violations(method, query, case.operation.path):
         return
     body = decode(response)
     code = body.get("code") if isinstance(body, dict) else None
     if code != 0:
+        shown = masked_request(response, contract.parameter_names(case.operation.path))
         raise AssertionError(
-            f"a request the spec allows ({masked_request(response)}) was answered with "
+            f"a request the spec allows ({shown}) was answered with "
             f"code {code!r} (HTTP {response.status_code}), not 0"
         )
 
@@ -373,7 +462,7 @@ def mock_answers_every_field(
     client is never tested against it.
     """
     body = decode(response)
-    absent = contract_for(case.operation.schema).absent_fields(body)
+    absent = contract_for(case.operation.schema).absent_fields(body, case.operation.path)
     if absent:
         raise AssertionError(
             f"HTTP {response.status_code}: the mock's answer leaves out "
@@ -496,10 +585,11 @@ class SuiteReport:
         ]
 
 
-def masked_request(response: schemathesis.Response) -> str:
+def masked_request(
+    response: schemathesis.Response, declared: Sequence[str] = ("token", "oAuthorId", "platform")
+) -> str:
     """``METHOD ?query`` as sent: the declared parameters (token masked), then a count of others."""
     method, query = wire_request(response)
-    declared = ("token", "oAuthorId", "platform")
     shown = [
         f"{name}={'***' if name == 'token' else value[:40]}"
         for name in declared
@@ -522,15 +612,17 @@ def run_suite(
     seed: int | None = 0,
     timeout: float | None = None,
     on_answer: Callable[[schemathesis.Case, schemathesis.Response], None] | None = None,
+    path: str = ENDPOINT,
 ) -> SuiteReport:
     """Send at most ``max_examples`` generated requests and hold each answer to ``checks``.
 
     Unlike the pytest integration this never stops at the first failure and never
     shrinks (shrinking would send more requests): it collects a :class:`Problem` per
     failed check. ``authors`` fixes ``oAuthorId`` to those ids; otherwise it is
-    generated. The token is sent with every request and shown nowhere.
+    generated. The token is sent with every request and shown nowhere. ``path`` names the
+    operation (the typed one by default).
     """
-    operation = schema[ENDPOINT]["GET"]
+    operation = schema[path]["GET"]
     contract = contract_for(schema)
     report = SuiteReport()
 
@@ -568,13 +660,13 @@ def run_suite(
         try:
             case.validate_response(response, checks=list(checks))
         except FailureGroup as group:
-            mismatches = contract.answer_mismatches(body) if body is not None else []
+            mismatches = contract.answer_mismatches(body, path) if body is not None else []
             for failure in group.exceptions:
                 report.problems.append(
                     Problem(
                         check=getattr(failure, "title", "") or type(failure).__name__,
                         message=_failure_text(failure),
-                        request=masked_request(response),
+                        request=masked_request(response, contract.parameter_names(path)),
                         answer=report.calls,
                         mismatches=mismatches,
                     )

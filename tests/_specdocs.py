@@ -1,23 +1,29 @@
 """Published-looking OpenAPI documents for the spec tool tests, built from the vendored one.
 
-``whole_document`` is shaped like the docs site's canonical ``openapi-zh.json``: our
-operation among many others that share components with it and bring their own (which
-an extract must drop), a top-level ``x-openapi-release-id``, tags and a security
-scheme nobody here uses.
+The vendored document is the Xingtu family as ``make pull-spec`` extracted it (every GET
+operation of the tag ``openapi/operations.json`` names). ``whole_document`` is shaped
+like the docs site's canonical ``openapi-zh.json`` around it: other platforms'
+operations that share components with ours and bring their own (which an extract must
+drop), a second method on one of our paths, a top-level ``x-openapi-release-id``, other
+tags and a security scheme nobody here uses. Extracting it gives the family back.
 """
 
 from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 from conftest import ROOT
 
-UPSTREAM = ROOT / "openapi" / "upstream" / "author-recommended-videos-v1-zh.json"
+UPSTREAM = ROOT / "openapi" / "upstream" / "douyin-creator-marketplace-xingtu.json"
 LOCK = ROOT / "openapi" / "upstream.lock.json"
+CONFIG = ROOT / "openapi" / "operations.json"
+TAG = "Douyin Creator Marketplace (Xingtu)"
 PATH = "/api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1"
+"""The operation the package types (recommended videos)."""
 TOOLS = ROOT / "openapi" / "tools"
 
 
@@ -25,23 +31,45 @@ def vendored() -> dict[str, Any]:
     return json.loads(UPSTREAM.read_text(encoding="utf-8"))
 
 
-def our_operation(doc: dict[str, Any]) -> dict[str, Any]:
-    return doc["paths"][PATH]["get"]
+def our_operation(doc: dict[str, Any], path: str = PATH) -> dict[str, Any]:
+    return doc["paths"][path]["get"]
+
+
+def family(doc: dict[str, Any]) -> list[str]:
+    """The GET operations of the Xingtu tag in ``doc``, as sorted ``"GET /path"``."""
+    return sorted(
+        f"GET {path}"
+        for path, item in doc["paths"].items()
+        if TAG in (item.get("get") or {}).get("tags", [])
+    )
+
+
+def new_operation(doc: dict[str, Any], path: str, *, like: str = PATH) -> dict[str, Any]:
+    """``doc`` with a new GET operation of the family at ``path``, a copy of the one at
+    ``like`` (same envelope, same parameters) under its own operationId and summary."""
+    operation = copy.deepcopy(our_operation(doc, like))
+    operation["operationId"] = "get" + "".join(p.title() for p in re.split(r"[/_-]", path))
+    operation["summary"] = "Synthetic operation " + path.rsplit("/", 2)[-2]
+    doc["paths"][path] = {"get": operation}
+    return doc
 
 
 def param(doc: dict[str, Any], name: str) -> dict[str, Any]:
     return next(p for p in our_operation(doc)["parameters"] if p["name"] == name)
 
 
-def whole_document(release_id: str = "e0ede803fa64ee10", others: int = 40) -> dict[str, Any]:
+def whole_document(release_id: str | None = None, others: int = 40) -> dict[str, Any]:
+    """The vendored family inside a whole document, under ``release_id`` (by default the
+    vendored document's own)."""
     doc = vendored()
-    doc["x-openapi-release-id"] = release_id
-    doc["info"] = {"title": "OpenAPI definition", "version": "v0"}
+    doc["x-openapi-release-id"] = release_id or doc.get("x-openapi-release-id") or "rel-0"
     doc["tags"].append({"name": "Other Platform", "description": "not ours"})
+    doc["tags"].insert(0, {"name": "Douyin", "description": "not ours either"})
     components = doc["components"]
     components["parameters"] = {
         "Token": {"name": "token", "in": "query", "required": True, "schema": {"type": "string"}}
     }
+    bad_request = "#/components/responses/" + next(iter(components["responses"]))
     components["responses"]["OtherOk"] = {
         "description": "OK",
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/OtherResult"}}},
@@ -67,7 +95,7 @@ def whole_document(release_id: str = "e0ede803fa64ee10", others: int = 40) -> di
                 "parameters": [{"$ref": "#/components/parameters/Token"}],
                 "responses": {
                     "200": {"$ref": "#/components/responses/OtherOk"},
-                    "400": {"$ref": "#/components/responses/BadRequest"},
+                    "400": {"$ref": bad_request},
                 },
             }
         }

@@ -16,6 +16,7 @@ from _cassettes import (
     AUTHOR,
     CASSETTES,
     DOCUMENTED_CODES,
+    FAMILY,
     FILTERED,
     PLATFORM,
     SECRET_HEADERS,
@@ -26,11 +27,13 @@ from _cassettes import (
     read_cassette,
     validation_problems,
 )
-from _contract import ROOT, SpecContract
+from _contract import ROOT, SpecContract, sample_arguments
 from _scripted import Answer, Seen, scripted_server
 from vcr.errors import CannotOverwriteExistingCassetteException
 
+import justoneapi_xingtu
 from justoneapi_xingtu import (
+    OPERATIONS,
     AsyncXingtuClient,
     AuthorRecVideos,
     BusinessError,
@@ -90,7 +93,7 @@ both = pytest.mark.parametrize("kind", ["sync", "async"])
 
 def test_there_is_a_cassette_for_the_documented_example_and_each_documented_code() -> None:
     names = {path.name for path in cassette_paths()}
-    expected = {"success-documented.yaml", "success-mock.yaml"}
+    expected = {"success-documented.yaml", "success-mock.yaml", FAMILY}
     expected |= {f"code-{code}.yaml" for code in DOCUMENTED_CODES}
     assert expected <= names
 
@@ -151,6 +154,40 @@ def test_each_documented_code_replays_as_its_error(kind: str, code: int) -> None
     assert error.server_message == body["message"]
     assert error.http_status == recorded.status
     assert f"code {code}" in str(error)
+
+
+def test_the_family_cassette_holds_a_success_of_every_other_operation() -> None:
+    recorded = read_cassette(CASSETTES / FAMILY)
+    by_path = {op.path: name for name, op in OPERATIONS.items()}
+    names = [by_path.get(interaction.path) for interaction in recorded]
+    assert names == record.untyped_operations()  # every one, each once, none typed
+    assert all(i.json()["code"] == 0 and i.status == 200 for i in recorded)
+
+
+@both
+def test_every_other_operation_replays_as_its_answer(kind: str) -> None:
+    """Each recorded success, through the generic call, is the untyped ``Answer`` holding
+    exactly what was recorded."""
+    recorded = {i.path: i for i in read_cassette(CASSETTES / FAMILY)}
+    calls = [(name, sample_arguments(OPERATIONS[name])) for name in record.untyped_operations()]
+
+    async def async_calls() -> list[justoneapi_xingtu.Answer]:
+        async with AsyncXingtuClient(
+            REPLAY_TOKEN, base_url="https://replay.invalid", max_retries=0
+        ) as c:
+            return [await c.call(name, **args) for name, args in calls]
+
+    with make_vcr().use_cassette(FAMILY):
+        if kind == "sync":
+            with XingtuClient(REPLAY_TOKEN, base_url="https://replay.invalid", max_retries=0) as c:
+                answers = [c.call(name, **args) for name, args in calls]
+        else:
+            answers = anyio.run(async_calls)
+    for (name, _), answer in zip(calls, answers, strict=True):
+        interaction = recorded[OPERATIONS[name].path]
+        assert isinstance(answer, justoneapi_xingtu.Answer) and answer.operation == name
+        assert answer.raw == interaction.json()
+        assert answer.params == {k: v for k, v in interaction.query.items() if k != "token"}
 
 
 def test_live_recordings_replay_as_recorded() -> None:
@@ -269,8 +306,8 @@ def test_the_committed_cassettes_are_what_record_mock_writes(tmp_path: Path) -> 
         p.name for p in cassette_paths() if not p.name.startswith("live-")
     }
     for path in written:
-        (fresh,) = read_cassette(path)
-        assert comparable(fresh) == comparable(only(path.name)), path.name
+        fresh = [comparable(i) for i in read_cassette(path)]
+        assert fresh == [comparable(i) for i in read_cassette(CASSETTES / path.name)], path.name
     assert token_problems(written, KNOWN_TOKENS) == []
 
 

@@ -4,7 +4,8 @@ Hypothesis builds answers from the schemas of ``openapi/xingtu.json`` itself (so
 spec change changes what is generated): any ``Result`` with code 0 and typed data,
 unknown extra fields included (the spec does not forbid them), and any ``Result``
 with another code of the enum. Each is served to ``XingtuClient`` and
-``AsyncXingtuClient`` through ``httpx.MockTransport``.
+``AsyncXingtuClient`` through ``httpx.MockTransport``. Every other operation of the
+family answers ``Result`` with ``data`` untyped: any JSON, handed over as it came.
 """
 
 from __future__ import annotations
@@ -17,13 +18,15 @@ from urllib.parse import parse_qs
 import anyio
 import httpx
 import pytest
-from _contract import ENDPOINT, SPEC_PATH, SpecContract
+from _contract import ENDPOINT, SPEC_PATH, SpecContract, sample_arguments
 from _drift import spec_part
 from conftest import TOKEN, examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from justoneapi_xingtu import (
+    OPERATIONS,
+    Answer,
     AsyncXingtuClient,
     BusinessError,
     CollectionFailedError,
@@ -93,10 +96,24 @@ SUCCESS = st.builds(
     from_schema(SCHEMAS["AuthorRecVideosData"]),
 )
 FAILURE = st.builds(
-    lambda envelope, code: {**envelope, "code": code},
+    lambda envelope, code, data: {**envelope, "code": code, "data": data},
     from_schema(SCHEMAS["Result"]),
     st.sampled_from([c for c in CODES if c != 0]),
+    st.none() | from_schema(SCHEMAS["AuthorRecVideosData"]),  # what the typed envelope allows
 )
+JSON = st.recursive(
+    SCALAR,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+UNTYPED = st.builds(
+    lambda envelope, data: {**envelope, "code": 0, "data": data},
+    from_schema(SCHEMAS["Result"]),
+    JSON,
+)
+UNTYPED_OPERATIONS = sorted(name for name, op in OPERATIONS.items() if op.data_schema is None)
 CONTRACT = SpecContract(SPEC)
 VIDEO_FIELDS: Mapping[str, Any] = SCHEMAS["RecVideo"]["properties"]
 PY_TYPE = {"integer": int, "number": float, "string": str, "boolean": bool, "array": list}
@@ -187,6 +204,30 @@ def test_every_other_code_of_the_enum_is_an_error_carrying_it(
     assert error.http_status == status
     assert error.request_id == body.get("requestId")
     assert TOKEN not in str(error) and TOKEN not in repr(error)
+
+
+@PROPERTY
+@given(
+    body=UNTYPED,
+    name=st.sampled_from(UNTYPED_OPERATIONS),
+    failure=FAILURE,
+    status=st.sampled_from([200, 400, 429, 500]),
+)
+def test_every_other_operation_hands_over_its_data_as_it_came(
+    body: dict[str, Any], name: str, failure: dict[str, Any], status: int
+) -> None:
+    path = OPERATIONS[name].path
+    assert CONTRACT.answer_mismatches(body, path) == []
+    SERVE.set(body)
+    answer = CLIENT.call(name, **sample_arguments(OPERATIONS[name]))
+    assert isinstance(answer, Answer) and answer.operation == name
+    assert answer.raw == body and answer.data == body["data"]
+    failure["data"] = None
+    assert CONTRACT.answer_mismatches(failure, path) == []
+    SERVE.set(failure, status)
+    with pytest.raises(BusinessError) as raised:
+        CLIENT.call(name, **sample_arguments(OPERATIONS[name]))
+    assert (raised.value.code, raised.value.http_status) == (failure["code"], status)
 
 
 # -- what a call without `platform` sends: the spec's default ------------------------------

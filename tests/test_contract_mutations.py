@@ -34,7 +34,7 @@ from justoneapi_xingtu.testing import MockAPI, make_wsgi_app
 sys.path.insert(0, str(ROOT / "openapi" / "tools"))
 from overlay import apply_overlay
 
-UPSTREAM = ROOT / "openapi" / "upstream" / "author-recommended-videos-v1-zh.json"
+UPSTREAM = ROOT / "openapi" / "upstream" / "douyin-creator-marketplace-xingtu.json"
 OVERLAY = ROOT / "openapi" / "overlay" / "xingtu-types.overlay.json"
 
 

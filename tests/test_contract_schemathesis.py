@@ -1,12 +1,19 @@
-"""schemathesis against the mock, in-process (WSGI) and over loopback HTTP.
+"""schemathesis against the mock, in-process (WSGI) and over loopback HTTP, for every
+operation of the spec.
 
 Every generated request, positive and negative, is held to the standard checks
 (no server error; status code, content type and body as the spec documents) and to
-ours (``_contract.py``): each answer is a well-formed ``Result`` envelope whose code 0
-comes with typed data; a request that violates the spec gets code 400 or 100 whatever
-the HTTP status; and, the mock knowing the token, a request the spec allows gets code 0.
-Each answer is then handed to the wrapper client, which must read it: a typed result
-for code 0, the error for any other code.
+ours (``_contract.py``): each answer is a well-formed envelope of its operation
+(``Result``; for the recommended videos one whose code 0 comes with typed data); a
+request that violates the spec gets code 400 or 100 whatever the HTTP status; and, the
+mock knowing the token, a request the spec allows gets code 0. Each answer is then
+handed to the wrapper client, which must read it: the typed result or the untyped
+``Answer`` for code 0, the error for any other code.
+
+Examples per operation: 40 for the recommended videos (a quarter under ``--quick``, as
+``make test`` runs; half as many again over loopback), 3 for each other one, in-process and without schemathesis' coverage phase (the HTTP
+front end carries bytes the same way for every operation); ``XINGTU_CONTRACT_EXAMPLES=N``
+gives every operation N examples and the coverage phase.
 """
 
 from __future__ import annotations
@@ -27,27 +34,43 @@ from _contract import (
     SPEC_PATH,
     configure,
     run_suite,
+    sample_arguments,
 )
 from conftest import TOKEN, examples
 from schemathesis import GenerationMode
 from schemathesis.core.failures import FailureGroup
 
-from justoneapi_xingtu import BusinessError, XingtuClient
+from justoneapi_xingtu import OPERATIONS, Answer, BusinessError, XingtuClient
 from justoneapi_xingtu.testing import MockAPI, MockServer, make_wsgi_app
 
 # The mutation proof points this suite at a mutated spec; normally it is openapi/xingtu.json.
 SPEC = os.environ.get("XINGTU_CONTRACT_SPEC", str(SPEC_PATH))
-EXAMPLES = int(os.environ.get("XINGTU_CONTRACT_EXAMPLES", examples(40)))
+DEEPER = os.environ.get("XINGTU_CONTRACT_EXAMPLES")
+TYPED_EXAMPLES = int(DEEPER or examples(40))
+"""Examples for the recommended videos, the typed operation."""
+EXAMPLES = int(DEEPER or 3)
+"""Examples for each other operation."""
+BY_PATH = {op.path: op for op in OPERATIONS.values()}
 
 in_process_api = MockAPI(tokens={TOKEN})
+
+
+def in_process_schema() -> schemathesis.BaseSchema:
+    app = make_wsgi_app(in_process_api, spec=Path(SPEC).read_bytes())
+    return schemathesis.openapi.from_wsgi("/openapi.json", app)
+
+
+# Two schema objects: the examples are set per schema, and include/exclude share it. Each
+# other operation gets fuzzing only by default: the coverage phase sends some 25 boundary
+# cases per operation whatever the examples (a deeper run turns it back on).
 in_process = configure(
-    schemathesis.openapi.from_wsgi(
-        "/openapi.json",
-        make_wsgi_app(in_process_api, spec=Path(SPEC).read_bytes()),
-    ),
-    token=TOKEN,
-    max_examples=EXAMPLES,
+    in_process_schema().include(path=ENDPOINT), token=TOKEN, max_examples=TYPED_EXAMPLES
 )
+in_process_family = configure(
+    in_process_schema().exclude(path=ENDPOINT), token=TOKEN, max_examples=EXAMPLES
+)
+if not DEEPER:
+    in_process_family.config.phases.update(phases=["examples", "fuzzing"])
 
 
 class Replay:
@@ -72,24 +95,42 @@ CLIENT = XingtuClient(
 )
 
 
-def assert_the_client_reads(response: schemathesis.Response) -> None:
-    """The wrapper turns the answer into a typed result (code 0) or the error for its code."""
+def assert_the_client_reads(response: schemathesis.Response, case: schemathesis.Case) -> None:
+    """The wrapper turns the answer into a typed result or an ``Answer`` (code 0), or the
+    error for its code."""
     REPLAY.response = response
     body = json.loads(response.content)
+    operation = BY_PATH[case.operation.path]
+    typed = operation.data_schema is not None
+
+    def call() -> Any:
+        if typed:
+            return CLIENT.author_rec_videos("42")
+        return CLIENT.call(operation.name, **sample_arguments(operation))
+
     if body["code"] == 0:
-        result = CLIENT.author_rec_videos("42")
+        result = call()
         assert result.raw == body
-        assert all(video.to_dict() for _, video in result)  # every typed field reads
+        if typed:
+            assert all(video.to_dict() for _, video in result)  # every typed field reads
+        else:
+            assert isinstance(result, Answer) and result.data == body["data"]
     else:
         with pytest.raises(BusinessError) as raised:
-            CLIENT.author_rec_videos("42")
+            call()
         assert (raised.value.code, raised.value.http_status) == (body["code"], response.status_code)
 
 
 @in_process.parametrize()
 def test_in_process_mock_keeps_the_contract(case: schemathesis.Case) -> None:
     response = case.call_and_validate(checks=MOCK_CHECKS)
-    assert_the_client_reads(response)
+    assert_the_client_reads(response, case)
+
+
+@in_process_family.parametrize()
+def test_in_process_mock_keeps_the_contract_of_every_operation(case: schemathesis.Case) -> None:
+    response = case.call_and_validate(checks=MOCK_CHECKS)
+    assert_the_client_reads(response, case)
 
 
 @pytest.fixture(scope="module")
@@ -101,14 +142,27 @@ def mock_server() -> Iterator[MockServer]:
 # The server's port is known only once the fixture runs, so the URL is given per call.
 # (schemathesis.pytest.from_fixture would do it too, but 4.32 reads a pytest attribute
 # that pytest 9 no longer has.)
-loopback = configure(schemathesis.openapi.from_path(SPEC), token=TOKEN, max_examples=EXAMPLES // 2)
+loopback = configure(
+    schemathesis.openapi.from_path(SPEC).include(path=ENDPOINT),
+    token=TOKEN,
+    max_examples=TYPED_EXAMPLES // 2,
+)
 
 
 @loopback.parametrize()
 def test_loopback_mock_keeps_the_contract(case: schemathesis.Case, mock_server: MockServer) -> None:
     response = case.call_and_validate(base_url=mock_server.base_url, checks=MOCK_CHECKS)
     assert mock_server.api.stats.total > 0  # the answers really came over HTTP
-    assert_the_client_reads(response)
+    assert_the_client_reads(response, case)
+
+
+def test_the_suite_covers_every_operation_of_the_spec() -> None:
+    """Every GET operation of the spec is in one of the parametrized runs, and in the table."""
+    spec = json.loads(open(SPEC, "rb").read())  # noqa: SIM115
+    covered = [op.ok().path for op in in_process.get_all_operations()] + [
+        op.ok().path for op in in_process_family.get_all_operations()
+    ]
+    assert sorted(covered) == sorted(spec["paths"]) == sorted(BY_PATH)
 
 
 # -- what the generated runs must have covered, and the token cases they leave out ----------

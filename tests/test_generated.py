@@ -11,9 +11,18 @@ from conftest import ROOT, envelope
 
 from justoneapi_xingtu_generated import Client
 from justoneapi_xingtu_generated.api.douyin_creator_marketplace_xingtu import (
-    get_api_douyin_xingtu_gw_api_data_sp_author_rec_videos_v2v1 as endpoint,
+    get_api_douyin_xingtu_get_kol_info_v1 as kol_info,
 )
-from justoneapi_xingtu_generated.models import AuthorRecVideosData, Platform, Result, ResultCode
+from justoneapi_xingtu_generated.api.douyin_creator_marketplace_xingtu import (
+    get_api_douyin_xingtu_gw_api_data_sp_author_rec_videos_v2_v1 as endpoint,
+)
+from justoneapi_xingtu_generated.models import (
+    AuthorRecVideosData,
+    AuthorRecVideosResult,
+    Platform,
+    Result,
+    ResultCode,
+)
 
 ERROR_CODES = [100, 301, 302, 303, 400, 500, 600, 601]
 STATUS_FOR = {100: 401, 301: 500, 302: 429, 303: 429, 400: 400, 500: 500, 600: 403, 601: 403}
@@ -37,7 +46,7 @@ def test_generated_client_parses_the_documented_example_into_typed_models(docume
             )
     assert seen[0].query == {"token": ["t0k"], "oAuthorId": ["42"], "platform": ["LIVE_STREAMING"]}
     result = response.parsed
-    assert isinstance(result, Result)
+    assert isinstance(result, AuthorRecVideosResult)
     assert result.code is ResultCode.VALUE_0
     data = result.data
     assert isinstance(data, AuthorRecVideosData)
@@ -56,10 +65,11 @@ def test_generated_client_parses_the_documented_example_into_typed_models(docume
 def test_generated_model_is_strict_about_the_envelope(documented_example):
     # The page's example omits message/recordTime, which the published spec marks required:
     # the generated model refuses it. This is why the wrapper reads envelopes tolerantly.
-    with pytest.raises(KeyError):
-        Result.from_dict(documented_example)
-    with pytest.raises(ValueError):
-        Result.from_dict({"code": 999, "data": None, "message": None, "recordTime": None})
+    for model in (AuthorRecVideosResult, Result):
+        with pytest.raises(KeyError):
+            model.from_dict(documented_example)
+        with pytest.raises(ValueError):
+            model.from_dict({"code": 999, "data": None, "message": None, "recordTime": None})
 
 
 @pytest.mark.parametrize("code", ERROR_CODES)
@@ -70,10 +80,20 @@ def test_generated_client_parses_every_error_envelope(code: int, on_http_200: bo
         with Client(base_url=base_url) as client:
             response = endpoint.sync_detailed(client=client, token="t", o_author_id="1")
     assert response.status_code == status
-    assert isinstance(response.parsed, Result)
+    assert isinstance(response.parsed, AuthorRecVideosResult if on_http_200 else Result)
     assert response.parsed.code == code
     assert response.parsed.data is None
     assert response.parsed.request_id == "req-42"
+
+
+def test_every_other_operation_answers_the_envelope_with_data_untyped() -> None:
+    """The publisher leaves data untyped; the generated client keeps it as decoded JSON."""
+    data = {"authorInfo": {"nickName": "x", "fans": 12}, "list": [1, "2"]}
+    with scripted_server([Answer(200, envelope(0, data, message="success"))]) as (base_url, seen):
+        with Client(base_url=base_url) as client:
+            response = kol_info.sync_detailed(client=client, token="t", kol_id="42")
+    assert seen[0].query == {"token": ["t"], "kolId": ["42"], "platformChannel": ["_1"]}
+    assert isinstance(response.parsed, Result) and response.parsed.data == data
 
 
 @pytest.mark.slow
@@ -89,7 +109,7 @@ def test_check_generated_catches_a_type_change_made_in_the_overlay(tmp_path) -> 
         [
             sys.executable,
             str(ROOT / "openapi/tools/overlay.py"),
-            ROOT / "openapi/upstream/author-recommended-videos-v1-zh.json",
+            ROOT / "openapi/upstream/douyin-creator-marketplace-xingtu.json",
             mutated_overlay,
             mutated_spec,
         ],

@@ -1,4 +1,4 @@
-"""make pull-spec: the whole published document in, our operation and a lock out."""
+"""make pull-spec: the whole published document in, the Xingtu family and a lock out."""
 
 from __future__ import annotations
 
@@ -13,12 +13,27 @@ from typing import Any
 
 import pytest
 from _scripted import Answer, Seen, scripted_server
-from _specdocs import LOCK, PATH, TOOLS, UPSTREAM, dump, our_operation, vendored, whole_document
+from _specdocs import (
+    CONFIG,
+    LOCK,
+    PATH,
+    TAG,
+    TOOLS,
+    UPSTREAM,
+    dump,
+    family,
+    our_operation,
+    param,
+    vendored,
+    whole_document,
+)
 from conftest import ROOT
 
 sys.path.insert(0, str(TOOLS))
 import pull_spec
-from pull_spec import PullError, extract, is_whole, prepare
+from pull_spec import Config, PullError, extract, load_config, prepare, select
+
+CONFIGURED = load_config(CONFIG)
 
 
 def run_pull(
@@ -41,21 +56,42 @@ def seeded(tmp_path: Path) -> tuple[Path, Path, bytes, bytes]:
     return dest, lock, dest.read_bytes(), lock.read_bytes()
 
 
+def extracted(doc: dict[str, Any], config: Config = CONFIGURED) -> dict[str, Any]:
+    return extract(doc, select(doc, config))
+
+
 # -- extraction ---------------------------------------------------------------------------
 
 
-def test_extract_keeps_our_operation_and_exactly_what_it_references() -> None:
+def test_the_extract_of_the_whole_document_is_the_vendored_family() -> None:
     doc = whole_document()
-    out = extract(doc)
-    assert list(out["paths"]) == [PATH]
+    out = extracted(doc)
+    assert out == vendored()  # other platforms, their components and the POST dropped
+    assert len(family(out)) == len(out["paths"]) > 1
     assert set(out["paths"][PATH]) == {"get"}  # the POST on our path is not ours
-    assert out["x-openapi-release-id"] == "e0ede803fa64ee10"
-    assert out["servers"] == doc["servers"] and out["info"] == doc["info"]
-    assert set(out["components"]) == {"responses", "schemas"}
-    assert set(out["components"]["schemas"]) == set(vendored()["components"]["schemas"])
-    assert set(out["components"]["responses"]) == set(vendored()["components"]["responses"])
-    # only our operation's tags are kept (whatever the vendor names them this release)
-    assert [t["name"] for t in out["tags"]] == our_operation(doc)["tags"]
+    assert "OtherResult" not in out["components"]["schemas"]
+    assert "securitySchemes" not in out["components"]
+    # only the family's tags are kept (whatever the vendor names them this release)
+    assert [t["name"] for t in out["tags"]] == [TAG]
+
+
+def test_the_config_adds_and_excludes_operations_by_method_and_path() -> None:
+    doc = whole_document()
+    doc["paths"]["/api/other-platform/item-007/v1"]["get"]["tags"] = ["Other Platform"]
+    dropped = next(p for p in family(doc) if p != f"GET {PATH}")
+    config = Config(TAG, add=("GET /api/other-platform/item-007/v1",), exclude=(dropped,))
+    chosen = select(doc, config)
+    assert "GET /api/other-platform/item-007/v1" in chosen and dropped not in chosen
+    assert len(chosen) == len(family(doc))
+    out = extract(doc, chosen)
+    assert "OtherResult" in out["components"]["schemas"]  # the added one's components come along
+    assert {t["name"] for t in out["tags"]} == {TAG, "Other Platform"}
+
+
+def test_an_added_operation_is_taken_whatever_its_tag() -> None:
+    doc = whole_document()
+    our_operation(doc)["tags"] = ["Xingtu Creator Marketplace"]  # the vendor renamed our tag
+    assert f"GET {PATH}" in select(doc, CONFIGURED)
 
 
 def test_extract_follows_references_transitively_and_names_security_schemes() -> None:
@@ -78,7 +114,7 @@ def test_extract_follows_references_transitively_and_names_security_schemes() ->
     doc["components"]["securitySchemes"]["token"] = {"type": "apiKey", "in": "query", "name": "t"}
     doc["security"] = [{"token": []}]
 
-    out = extract(doc)
+    out = extracted(doc)
 
     assert set(out["components"]["schemas"]) == {"Result", "Page", "Row", "A", "B", "C"}
     assert set(out["components"]["parameters"]) == {"Platform"}
@@ -93,7 +129,7 @@ def test_extract_refuses_a_reference_it_cannot_follow() -> None:
         "$ref": "#/components/schemas/Missing"
     }
     with pytest.raises(PullError, match="Missing"):
-        extract(doc)
+        extracted(doc)
 
 
 def shuffled(value: Any, rng: random.Random) -> Any:
@@ -108,18 +144,15 @@ def shuffled(value: Any, rng: random.Random) -> Any:
 
 def test_the_extract_is_the_same_bytes_whatever_the_key_order() -> None:
     doc = whole_document()
-    first = prepare("u", dump(doc)).vendored
-    again = prepare("u", dump(shuffled(doc, random.Random(7)))).vendored
+    first = prepare("u", dump(doc), CONFIGURED).vendored
+    again = prepare("u", dump(shuffled(doc, random.Random(7))), CONFIGURED).vendored
     assert first == again
-    assert json.loads(first) == extract(doc)
+    assert json.loads(first) == extracted(doc)
 
 
-def test_a_per_endpoint_document_is_vendored_as_downloaded() -> None:
-    body = UPSTREAM.read_bytes()
-    assert not is_whole(vendored())
-    pulled = prepare("u", body)
-    assert pulled.source == "endpoint" and pulled.vendored == body
-    assert is_whole(whole_document(others=1))
+def test_the_committed_config_takes_the_typed_operation_whatever_its_tag() -> None:
+    assert CONFIGURED.tag == TAG
+    assert f"GET {PATH}" in CONFIGURED.add
 
 
 # -- the lock and the files -----------------------------------------------------------------
@@ -131,26 +164,42 @@ def test_pull_of_a_whole_document_writes_the_extract_and_the_lock(tmp_path: Path
     with scripted_server([Answer(200, body)]) as (base_url, _):
         proc = run_pull(dest, f"{base_url}/openapi-zh.json", lock)
     assert proc.returncode == 0, proc.stderr
-    assert "release id rel-42" in proc.stdout
+    operations = family(vendored())
+    assert f"release id rel-42; {len(operations)} operations of {TAG!r}" in proc.stdout
     written = json.loads(lock.read_text())
     assert written["url"] == f"{base_url}/openapi-zh.json"
     assert written["release_id"] == "rel-42"
     assert written["sha256"] == hashlib.sha256(body).hexdigest()
-    assert written["operation"] == {"method": "GET", "path": PATH}
-    assert written["source"] == "whole"
+    assert (written["tag"], written["operations"]) == (TAG, operations)
+    assert written["operation_count"] == len(operations)
     assert written["file_sha256"] == hashlib.sha256(dest.read_bytes()).hexdigest()
-    assert json.loads(dest.read_bytes()) == extract(whole_document("rel-42"))
+    assert json.loads(dest.read_bytes()) == extracted(whole_document("rel-42"))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["upstream.json", "upstream.lock.json"]
 
 
 def test_the_committed_lock_describes_the_vendored_document() -> None:
     lock = json.loads(LOCK.read_text())
-    assert lock["operation"] == {"method": "GET", "path": PATH}
+    doc = vendored()
+    every_get = sorted(f"GET {path}" for path, item in doc["paths"].items() if "get" in item)
+    assert lock["operations"] == every_get and lock["operation_count"] == len(every_get)
+    assert set(CONFIGURED.add) <= set(lock["operations"])
+    assert lock["tag"] == CONFIGURED.tag
     assert lock["file"] == UPSTREAM.relative_to(ROOT).as_posix()
     assert lock["file_sha256"] == hashlib.sha256(UPSTREAM.read_bytes()).hexdigest()
-    assert lock["release_id"] == vendored().get("x-openapi-release-id")
-    if lock["source"] == "endpoint":
-        assert lock["sha256"] == lock["file_sha256"]
+    assert lock["release_id"] == doc.get("x-openapi-release-id")
+
+
+def without(doc: dict[str, Any], path: str) -> dict[str, Any]:
+    del doc["paths"][path]
+    return doc
+
+
+def renamed_tag(doc: dict[str, Any]) -> dict[str, Any]:
+    for item in doc["paths"].values():
+        for operation in item.values():
+            if TAG in operation.get("tags", []):
+                operation["tags"] = ["Xingtu Creator Marketplace"]
+    return doc
 
 
 @pytest.mark.parametrize(
@@ -158,18 +207,63 @@ def test_the_committed_lock_describes_the_vendored_document() -> None:
     [
         (b"<html>maintenance</html>", "not JSON"),
         (b'{"swagger": "2.0", "paths": {}}', "not an OpenAPI 3.x document"),
-        (json.dumps({"openapi": "3.1.0", "paths": {"/other": {"get": {}}}}).encode(), "no longer"),
+        (
+            json.dumps({"openapi": "3.1.0", "paths": {"/other": {"get": {}}}}).encode(),
+            f"holds no GET operation tagged {TAG!r} (renamed? edit openapi/operations.json)",
+        ),
+        (dump(renamed_tag(whole_document())), "holds no GET operation tagged"),
+        (
+            dump(without(whole_document(), PATH)),
+            f"no longer describes GET {PATH} (added by openapi/operations.json)",
+        ),
     ],
+    ids=["html", "swagger-2", "no-family", "tag-renamed", "typed-operation-gone"],
 )
 def test_an_unsound_download_changes_nothing(tmp_path: Path, body: bytes, reason: str) -> None:
     dest, lock, before, lock_before = seeded(tmp_path)
     with scripted_server([Answer(200, body)]) as (base_url, _):
         proc = run_pull(dest, f"{base_url}/spec.json", lock)
     assert proc.returncode == 1
-    assert len(proc.stderr.splitlines()) == 1 and reason in proc.stderr
+    assert len(proc.stderr.splitlines()) == 1 and reason in proc.stderr, proc.stderr
     assert "left unchanged" in proc.stderr
     assert dest.read_bytes() == before and lock.read_bytes() == lock_before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["upstream.json", "upstream.lock.json"]
+
+
+def test_a_default_outside_its_enum_does_not_stop_the_pull() -> None:
+    """The published document has six (``"default": "90"`` for ``DAY_30 | DAY_90``): the
+    overlay drops them; anything else invalid still stops the pull."""
+    doc = whole_document()
+    param(doc, "platform")["schema"]["default"] = "1"
+    assert prepare("u", dump(doc), CONFIGURED).operations == tuple(family(vendored()))
+    param(doc, "platform")["schema"]["type"] = "text"
+    with pytest.raises(PullError, match="not a valid OpenAPI document"):
+        prepare("u", dump(doc), CONFIGURED)
+
+
+@pytest.mark.parametrize(
+    ("config", "reason"),
+    [
+        ("[]", "expected a JSON object"),
+        ('{"tag": "T", "include": []}', "unknown key 'include'"),
+        ('{"add": []}', "'tag' must name the tag"),
+        ('{"tag": "T", "add": ["POST /x"]}', "'POST /x' is not \"GET /path\""),
+        ('{"tag": "T", "add": ["GET /x"], "exclude": ["GET /x"]}', "both added and excluded"),
+        ("{", "is not JSON"),
+    ],
+)
+def test_a_config_it_cannot_use_is_one_line_and_changes_nothing(
+    tmp_path: Path, config: str, reason: str
+) -> None:
+    dest, lock, before, lock_before = seeded(tmp_path)
+    bad = tmp_path / "operations.json"
+    bad.write_text(config)
+    argv = [str(TOOLS / "pull_spec.py"), str(dest), "http://127.0.0.1:9/x.json"]
+    argv += ["--lock", str(lock), "--config", str(bad)]
+    proc = subprocess.run([sys.executable, *argv], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert len(proc.stderr.splitlines()) == 1 and reason in proc.stderr, proc.stderr
+    assert dest.read_bytes() == before and lock.read_bytes() == lock_before
 
 
 # -- candidates and fallbacks ---------------------------------------------------------------
@@ -189,37 +283,36 @@ def site_urls(base_url: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return paths
 
 
-def test_the_whole_document_comes_first(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_whole_documents_are_the_only_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The per-endpoint documents describe one operation each: no candidates for a family."""
     with serve_site({}) as (base_url, seen):
         paths = site_urls(base_url, monkeypatch)
-        assert paths[0] == "/openapi-zh.json"
+        assert paths == ["/openapi-zh.json", "/openapi.json"]
         with pytest.raises(PullError, match="no usable document"):
-            pull_spec.obtain(pull_spec.DEFAULT_URLS)
+            pull_spec.obtain(pull_spec.DEFAULT_URLS, CONFIGURED)
     assert [s.path for s in seen] == paths
 
 
-def test_the_per_endpoint_documents_are_the_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
-    en = "/openapi/douyin-creator-marketplace-xingtu/recommended-videos-v1-en.json"
-    with serve_site({"/openapi-zh.json": b"<html>", en: UPSTREAM.read_bytes()}) as (base, seen):
+def test_the_english_document_is_the_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = {"/openapi-zh.json": b"<html>", "/openapi.json": dump(whole_document())}
+    with serve_site(pages) as (base, seen):
         site_urls(base, monkeypatch)
-        pulled = pull_spec.obtain(pull_spec.DEFAULT_URLS)
-    assert pulled.url == base + en and pulled.source == "endpoint"
-    assert len(seen) == 3
+        pulled = pull_spec.obtain(pull_spec.DEFAULT_URLS, CONFIGURED)
+    assert pulled.url == base + "/openapi.json" and len(seen) == 2
+    assert pulled.operations == tuple(family(vendored()))
 
 
-def test_a_whole_document_without_our_path_stops_the_fallback(
+def test_a_document_without_the_typed_operation_stops_the_fallback(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    moved = whole_document()
-    del moved["paths"][PATH]
     pages = {
-        "/openapi-zh.json": dump(moved),
-        "/openapi/douyin-xingtu-apis/author-recommended-videos-v1-zh.json": UPSTREAM.read_bytes(),
+        "/openapi-zh.json": dump(without(whole_document(), PATH)),
+        "/openapi.json": dump(whole_document()),
     }
     with serve_site(pages) as (base_url, seen):
         site_urls(base_url, monkeypatch)
         with pytest.raises(PullError, match="no longer describes"):
-            pull_spec.obtain(pull_spec.DEFAULT_URLS)
+            pull_spec.obtain(pull_spec.DEFAULT_URLS, CONFIGURED)
     assert len(seen) == 1
 
 

@@ -15,8 +15,9 @@ from openapi_spec_validator import validate
 
 sys.path.insert(0, str(ROOT / "openapi" / "tools"))
 from overlay import OverlayError, apply_overlay, parse_target
+from pull_spec import _stray_defaults_dropped
 
-UPSTREAM = ROOT / "openapi" / "upstream" / "author-recommended-videos-v1-zh.json"
+UPSTREAM = ROOT / "openapi" / "upstream" / "douyin-creator-marketplace-xingtu.json"
 OVERLAY = ROOT / "openapi" / "overlay" / "xingtu-types.overlay.json"
 SPEC = ROOT / "openapi" / "xingtu.json"
 PATH = "/api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1"
@@ -27,10 +28,23 @@ def load(path: Path) -> dict:
 
 
 def test_effective_and_upstream_specs_are_valid_openapi_31() -> None:
-    for path in (UPSTREAM, SPEC):
-        document = load(path)
-        assert document["openapi"].startswith("3.1")
-        validate(document)
+    """The effective spec in full; upstream but for its defaults outside their own enum,
+    which the overlay drops (``"default": "90"`` for ``DAY_30 | DAY_90``)."""
+    validate(load(SPEC))
+    for name, parameter in every_parameter(load(SPEC)):
+        schema = parameter.get("schema", {})
+        assert "enum" not in schema or schema.get("default", schema["enum"][0]) in schema["enum"]
+    upstream = load(UPSTREAM)
+    assert upstream["openapi"].startswith("3.1") and load(SPEC)["openapi"].startswith("3.1")
+    validate(_stray_defaults_dropped(upstream))
+
+
+def every_parameter(doc: dict) -> list[tuple[str, dict]]:
+    return [
+        (f"GET {path} {p['name']}", p)
+        for path, item in doc["paths"].items()
+        for p in item["get"].get("parameters", [])
+    ]
 
 
 def test_upstream_describes_what_the_package_relies_on() -> None:
@@ -61,17 +75,54 @@ def test_upstream_describes_what_the_package_relies_on() -> None:
     assert {"code", "data", "message"} <= set(result["properties"])
 
 
-def test_the_generated_names_do_not_follow_upstream() -> None:
-    """The generator names the endpoint's module after operationId and tag, which real
-    releases renamed: the effective spec holds the overlay's, whatever upstream says."""
+def test_every_operation_takes_the_token_and_answers_the_envelope() -> None:
+    """What the wrapper relies on for every operation of the family: the required token,
+    and the Result envelope (data untyped) on every status."""
     doc = load(UPSTREAM)
-    renamed = copy.deepcopy(doc)
-    op = spec_part(renamed, "paths", PATH, "get", source=UPSTREAM.name)
-    op["operationId"], op["tags"] = "authorRecommendedVideos", ["Xingtu Creator APIs"]
-    effective = apply_overlay(renamed, load(OVERLAY))
-    pinned = spec_part(load(SPEC), "paths", PATH, "get", source=SPEC.name)
-    assert effective["paths"][PATH]["get"]["operationId"] == pinned["operationId"]
-    assert effective["paths"][PATH]["get"]["tags"] == pinned["tags"]
+    assert len(doc["paths"]) > 1
+    for path, item in doc["paths"].items():
+        parameters = {p["name"]: p for p in item["get"]["parameters"]}
+        assert parameters["token"]["required"] and parameters["token"]["in"] == "query", path
+        for status, answer in item["get"]["responses"].items():
+            if "$ref" in answer:
+                answer = spec_part(doc, *answer["$ref"][2:].split("/"), source=UPSTREAM.name)
+            media = answer["content"]["application/json"]["schema"]
+            assert media == {"$ref": "#/components/schemas/Result"}, (path, status)
+
+
+def test_only_the_recommended_videos_answer_has_typed_data() -> None:
+    """The overlay types the recommended-videos answer through its own envelope
+    (``AuthorRecVideosResult``); ``Result``, which every other operation answers, keeps
+    ``data`` untyped, as the publisher leaves it."""
+    spec = load(SPEC)
+    schemas = spec["components"]["schemas"]
+    assert (
+        schemas["Result"]["properties"]["data"]
+        == load(UPSTREAM)["components"]["schemas"]["Result"]["properties"]["data"]
+    )
+    assert "if" not in schemas["Result"]
+    typed = schemas["AuthorRecVideosResult"]
+    assert typed["allOf"][0] == {"$ref": "#/components/schemas/Result"}
+    assert typed["then"]["properties"]["data"] == {
+        "$ref": "#/components/schemas/AuthorRecVideosData"
+    }
+    for path, item in spec["paths"].items():
+        ok = item["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        expected = "AuthorRecVideosResult" if path == PATH else "Result"
+        assert ok == {"$ref": f"#/components/schemas/{expected}"}, path
+
+
+def test_the_generated_names_do_not_follow_upstream() -> None:
+    """The generator names each operation's module after its operationId and tag, which
+    real releases renamed: the overlay drops the one (the generator then names it after
+    method and path) and pins the other, for every operation, so a release that renames
+    them all gives the very same effective spec."""
+    renamed = load(UPSTREAM)
+    for index, item in enumerate(renamed["paths"].values()):
+        item["get"]["operationId"] = f"renamedOperation{index}"
+        item["get"]["tags"] = ["Xingtu Creator APIs"]
+    assert apply_overlay(renamed, load(OVERLAY)) == load(SPEC)
+    assert all("operationId" not in item["get"] for item in load(SPEC)["paths"].values())
 
 
 def test_make_spec_output_is_exactly_upstream_plus_overlay(tmp_path: Path) -> None:
@@ -136,6 +187,47 @@ def test_overlay_update_merges_and_remove_deletes() -> None:
     }
 
 
+def test_overlay_wildcards_and_filters_select_every_match() -> None:
+    doc = {
+        "paths": {
+            "/a": {"get": {"operationId": "a", "parameters": [{"name": "x"}, {"name": "y"}]}},
+            "/b": {"get": {"parameters": [{"name": "x", "schema": {"default": "1"}}]}},
+        }
+    }
+    overlay = {
+        "overlay": "1.0.0",
+        "actions": [
+            {"target": "$.paths.*.get.operationId", "remove": True},
+            {"target": "$.paths[*].get", "update": {"tags": ["T"]}},
+            {"target": "$.paths.*.get.parameters[?@.name=='x']", "update": {"in": "query"}},
+            {
+                "target": "$.paths['/b'].get.parameters[?(@.name == \"x\")].schema.default",
+                "remove": True,
+            },
+        ],
+    }
+    assert apply_overlay(copy.deepcopy(doc), overlay) == {
+        "paths": {
+            "/a": {
+                "get": {
+                    "parameters": [{"name": "x", "in": "query"}, {"name": "y"}],
+                    "tags": ["T"],
+                }
+            },
+            "/b": {
+                "get": {"parameters": [{"name": "x", "schema": {}, "in": "query"}], "tags": ["T"]}
+            },
+        }
+    }
+    gone = {
+        "overlay": "1.0.0",
+        "actions": [{"target": "$.paths.*.get.parameters[?@.name=='z']", "remove": True}],
+    }
+    with pytest.raises(OverlayError, match="matches nothing"):
+        apply_overlay(copy.deepcopy(doc), gone)
+
+
 def test_overlay_rejects_unsupported_jsonpath() -> None:
-    with pytest.raises(OverlayError, match="unsupported JSONPath"):
-        parse_target("$.paths[*].get")
+    for target in ("$..get", "$.paths[0]", "$.paths[?@.name>1]"):
+        with pytest.raises(OverlayError, match="unsupported JSONPath"):
+            parse_target(target)

@@ -5,7 +5,8 @@ right bump; one it cannot stops ``make update`` with one line naming the change.
 The copy, the loopback docs site and the ``make update`` call are those of
 ``test_spec_lifecycle.py``. After each release ``make update`` runs the whole offline
 suite (``make test``) in the copy. The releases use names the suite's own synthetic
-changes do not (those add ``cursor``, code 700, response 404, field ``collect_cnt``).
+changes do not (those add ``cursor``, code 700, response 404, field ``collect_cnt``,
+operation ``author_synthetic_stats``).
 Not yet here: the maintainer typing a new field in the overlay (the committed mock
 cassettes then differ: ``make record-mock``).
 """
@@ -15,12 +16,14 @@ from __future__ import annotations
 import copy
 import os
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-from _specdocs import PATH, our_operation, param, whole_document
+from _specdocs import PATH, new_operation, our_operation, param, whole_document
 from test_spec_lifecycle import Site, git, make_update, repo, section, site, version
 
 pytestmark = pytest.mark.slow
@@ -31,6 +34,18 @@ RESULTS = (
     if "SPEC_BATTERY_RESULTS" in os.environ
     else None
 )
+
+
+def in_copy(repo: Path, code: str) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a child Python on the copy's own packages."""
+    paths = os.pathsep.join([str(repo / "wrapper"), str(repo / "generated")])
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": paths},
+        timeout=120,
+    )
 
 
 def classes(text: str) -> set[str]:
@@ -93,7 +108,7 @@ def test_every_absorbable_release_ends_green_with_its_bump(
 
     # 3. A new non-2xx response, the envelope like every other.
     def new_status(d: dict[str, Any]) -> None:
-        our_operation(d)["responses"]["502"] = {"$ref": "#/components/responses/BadRequest"}
+        our_operation(d)["responses"]["502"] = dict(our_operation(d)["responses"]["400"])
 
     text = release("non-2xx response 502", new_status, "minor", "additive")
     assert "502" in text
@@ -106,6 +121,29 @@ def test_every_absorbable_release_ends_green_with_its_bump(
 
     text = release("response header", new_header, "minor", "additive")
     assert "X-Request-Id" in text
+
+    # 4b. A new operation of the family: additive. It lands in the operation table, the
+    # generated client, the mock and the mock's cassette with no hand edit (make update
+    # re-records that cassette), and the suite in the copy runs it through the contract.
+    new_path = "/api/douyin-xingtu/gw/api/data_sp/author_battery_stats/v1"
+    text = release("new operation", lambda d: new_operation(d, new_path), "minor", "additive")
+    assert f"- **additive**: operation added: GET {new_path}" in text
+    module = "get_api_douyin_xingtu_gw_api_data_sp_author_battery_stats_v1.py"
+    assert (
+        repo
+        / "generated/justoneapi_xingtu_generated/api/douyin_creator_marketplace_xingtu"
+        / module
+    ).is_file()
+    assert "author_battery_stats" in (repo / "tests/cassettes/operations-mock.yaml").read_text()
+    called = in_copy(
+        repo,
+        "from justoneapi_xingtu import OPERATIONS, XingtuClient\n"
+        "from justoneapi_xingtu.testing import MockServer\n"
+        "with MockServer(tokens={'t0k'}) as s, XingtuClient('t0k', base_url=s.base_url) as c:\n"
+        "    answer = c.call('author_battery_stats', o_author_id='42')\n"
+        "print(OPERATIONS['author_battery_stats'].path, answer.code, answer.params)\n",
+    )
+    assert called.stdout.strip() == f"{new_path} 0 {{'oAuthorId': '42'}}", called.stderr
 
     # 5a. Upstream leaves `data` untyped: a new field in the answer reaches the document
     # only as words (the description, the example): docs-only.

@@ -41,6 +41,11 @@ def result_props(doc: Doc) -> dict[str, Any]:
     return schemas(doc)["Result"]["properties"]
 
 
+def bad_request(doc: Doc) -> str:
+    """The name of the response component our operation's HTTP 400 answer uses."""
+    return str(our_operation(doc)["responses"]["400"]["$ref"]).rsplit("/", 1)[1]
+
+
 # -- the operation's own responses ----------------------------------------------------------
 
 
@@ -56,7 +61,9 @@ def test_a_response_schema_that_becomes_an_array_is_breaking() -> None:
 
 def test_response_codes_added_and_removed() -> None:
     def add_404(doc: Doc) -> None:
-        our_operation(doc)["responses"]["404"] = {"$ref": "#/components/responses/BadRequest"}
+        our_operation(doc)["responses"]["404"] = {
+            "$ref": our_operation(doc)["responses"]["400"]["$ref"]
+        }
 
     assert only(add_404) == (ADDITIVE, f"response added: {OP} HTTP 404")
     assert only(lambda d: our_operation(d)["responses"].pop("503")) == (
@@ -90,18 +97,19 @@ def test_a_response_component_is_compared_where_it_is_used_and_a_rename_alone_is
     None
 ):
     def rename(doc: Doc) -> None:
+        old = bad_request(doc)
         responses = doc["components"]["responses"]
-        responses["ResultBadRequestResponse"] = responses.pop("BadRequest")
-        for status, answer in our_operation(doc)["responses"].items():  # every use of it
-            if answer.get("$ref") == "#/components/responses/BadRequest":
-                our_operation(doc)["responses"][status] = {
-                    "$ref": "#/components/responses/ResultBadRequestResponse"
-                }
+        responses[old + "V2"] = responses.pop(old)
+        for item in doc["paths"].values():  # every use of it, in every operation of the family
+            for answers in (operation["responses"] for operation in item.values()):
+                for status, answer in answers.items():
+                    if answer.get("$ref") == f"#/components/responses/{old}":
+                        answers[status] = {"$ref": f"#/components/responses/{old}V2"}
 
     assert changes(rename) == []
 
     def retype(doc: Doc) -> None:
-        media = doc["components"]["responses"]["BadRequest"]["content"]["application/json"]
+        media = doc["components"]["responses"][bad_request(doc)]["content"]["application/json"]
         media["schema"] = {"type": "string"}
 
     found = changes(retype)  # every status that uses the component: 400, and any a release adds
@@ -328,7 +336,7 @@ def test_descriptions_summaries_examples_and_extensions_are_docs_only() -> None:
         op = our_operation(doc)
         op["description"] = "Recommended videos of an author."
         op["summary"] = "Author recommended videos"
-        op["x-order"] = "15002500"
+        op["x-order"] = "99"
         param(doc, "platform")["description"] = "Platform."
         param(doc, "oAuthorId")["example"] = "7012345678901234567"
         result_props(doc)["code"]["description"] = "Business code."

@@ -12,7 +12,18 @@ from typing import Any
 
 import pytest
 from _scripted import Answer, scripted_server
-from _specdocs import LOCK, PATH, TOOLS, UPSTREAM, dump, our_operation, vendored, whole_document
+from _specdocs import (
+    LOCK,
+    PATH,
+    TOOLS,
+    UPSTREAM,
+    dump,
+    family,
+    new_operation,
+    our_operation,
+    vendored,
+    whole_document,
+)
 from conftest import ROOT
 
 sys.path.insert(0, str(TOOLS))
@@ -71,7 +82,7 @@ def test_the_committed_changelog_has_an_entry_for_the_current_version() -> None:
 
 def make_root(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
-    for rel in (update.UPSTREAM, update.LOCK, update.VERSION_FILE, update.CHANGELOG):
+    for rel in (update.UPSTREAM, update.LOCK, update.CONFIG, update.VERSION_FILE, update.CHANGELOG):
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ROOT / rel, root / rel)
     return root
@@ -183,6 +194,57 @@ def test_a_breaking_change_in_0x_bumps_the_minor_number_unless_bump_says_otherwi
         forced = run_update(fresh, f"{base_url}/x.json", "--bump", "major")
         assert forced.returncode == 0, forced.stderr
         assert update.parse_version((fresh / update.VERSION_FILE).read_text()) == (1, 0, 0)
+
+
+NEW_PATH = "/api/douyin-xingtu/gw/api/data_sp/author_synthetic_stats/v1"
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "bump"),
+    [
+        (
+            lambda d: new_operation(d, NEW_PATH),
+            f"- **additive**: operation added: GET {NEW_PATH}",
+            "minor",
+        ),
+        (
+            lambda d: d["paths"].pop(next(p for p in d["paths"] if p != PATH)),
+            "- **breaking**: operation removed: GET ",
+            "major",
+        ),
+        (
+            lambda d: next(
+                p
+                for path in d["paths"]
+                if path != PATH
+                for p in our_operation(d, path)["parameters"]
+                if not p["required"]
+            ).update(required=True),
+            "- **breaking**: parameter now required: GET ",
+            "major",
+        ),
+    ],
+    ids=["operation-added", "operation-removed", "parameter-now-required"],
+)
+def test_each_operation_of_the_family_is_classified_on_its_own(
+    tmp_path: Path, change: Any, line: str, bump: str
+) -> None:
+    root = make_root(tmp_path)
+    (root / update.VERSION_FILE).write_text('__version__ = "1.2.3"\n')
+    doc = whole_document("rel-ops")
+    change(doc)
+    with scripted_server([Answer(200, dump(doc))]) as (base_url, _):
+        proc = run_update(root, f"{base_url}/openapi-zh.json")
+    assert proc.returncode == 0, proc.stderr
+    expected = update.show(update.bump((1, 2, 3), bump))
+    assert update.parse_version((root / update.VERSION_FILE).read_text()) == update.bump(
+        (1, 2, 3), bump
+    )
+    log = (root / update.CHANGELOG).read_text()
+    assert line in log[log.index(f"## [{expected}]") :].split("\n## [")[0]
+    lock = json.loads((root / update.LOCK).read_text())
+    assert lock["operations"] == family(json.loads((root / update.UPSTREAM).read_text()))
+    assert lock["operation_count"] == len(lock["operations"])
 
 
 # -- the release id users see ---------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""A client library for accessing Just One API - 抖音星图 作者推荐视频 (V1)"""
+"""A client library for accessing OpenAPI definition"""
 
 from .client import AuthenticatedClient, Client
 

@@ -15,7 +15,9 @@ Nothing is written to disk: ``--git-rev`` reads the old document through ``git s
 What is compared: top-level ``openapi``, ``info``, ``servers``, ``security`` and tags;
 every path and operation (``operationId``, tags, parameters with the path item's
 merged in, request body, responses and their content types, headers and schemas, the
-operation's servers and effective security); and every component schema, by name.
+operation's servers and effective security); and every component schema, by name. The
+classes are per operation: each operation added or removed is a line of its own
+(``operation added: GET /path``), whether or not its path is new or gone.
 Response, parameter, request-body and header components are compared where they are
 used (their names never reach generated code; a rename alone is no change). Keys the
 tool has no rule for are still compared: a change there is reported as breaking
@@ -662,12 +664,12 @@ class Differ:
         self.servers("document", old.get("servers"), new.get("servers"))
         self._tags(old.get("tags") or [], new.get("tags") or [])
         old_paths, new_paths = old.get("paths") or {}, new.get("paths") or {}
-        for path in new_paths:
+        for path, item in new_paths.items():
             if path not in old_paths:
-                self.add(ADDITIVE, "path added", path)
+                self._whole_path(ADDITIVE, "added", path, item)
         for path, item in old_paths.items():
             if path not in new_paths:
-                self.add(BREAKING, "path removed", path)
+                self._whole_path(BREAKING, "removed", path, item)
                 continue
             item_new = new_paths[path]
             for method in METHODS:
@@ -684,6 +686,14 @@ class Differ:
         top = {"openapi", "info", "servers", "tags", "paths", "components", "security", RELEASE_KEY}
         self.leftover("document", old, new, top)
         return self.changes
+
+    def _whole_path(self, cls: str, what: str, path: str, item: Any) -> None:
+        """A path added or removed: one line per operation on it (the path when it has none)."""
+        methods = [m for m in METHODS if isinstance(item, dict) and isinstance(item.get(m), dict)]
+        for method in methods:
+            self.add(cls, f"operation {what}", f"{method.upper()} {path}")
+        if not methods:
+            self.add(cls, f"path {what}", path)
 
     def _tags(self, old: list[Any], new: list[Any]) -> None:
         old_by = {t.get("name"): t for t in old if isinstance(t, dict)}

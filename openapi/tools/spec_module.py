@@ -104,19 +104,31 @@ def _parameter(document: dict[str, Any], where: str, parameter: dict[str, Any]) 
     }
 
 
-def _data_schema(document: dict[str, Any], operation: dict[str, Any]) -> str | None:
-    """The schema name of ``data`` in the operation's 200 answer, when the spec types it."""
+def data_schema(document: dict[str, Any], operation: dict[str, Any]) -> str | None:
+    """The schema name of ``data`` in the operation's 200 answer, when the spec types it
+    (in the envelope's own properties or in one of its ``allOf`` members)."""
     try:
         answer = _resolve(document, operation["responses"]["200"])
-        schema = answer["content"]["application/json"]["schema"]
-        data = _resolve(document, schema)["properties"]["data"]
+        envelope = answer["content"]["application/json"]["schema"]
     except (KeyError, TypeError):
         return None
-    for option in [data, *data.get("anyOf", ()), *data.get("oneOf", ())]:
-        ref = option.get("$ref", "") if isinstance(option, dict) else ""
-        if ref.startswith("#/components/schemas/"):
-            return ref.rsplit("/", 1)[1]
+    for data in _data_options(document, envelope):
+        for option in [data, *data.get("anyOf", ()), *data.get("oneOf", ())]:
+            ref = option.get("$ref", "") if isinstance(option, dict) else ""
+            if ref.startswith("#/components/schemas/"):
+                return ref.rsplit("/", 1)[1]
     return None
+
+
+def _data_options(document: dict[str, Any], schema: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every schema the envelope ``schema`` gives ``data``: its own, then its allOf members'."""
+    schema = _resolve(document, schema)
+    own = schema.get("properties", {}).get("data")
+    found = [own] if isinstance(own, dict) else []
+    for member in schema.get("allOf", ()):
+        if isinstance(member, dict):
+            found += _data_options(document, member)
+    return found
 
 
 def operations(document: dict[str, Any]) -> list[dict[str, Any]]:
@@ -144,7 +156,7 @@ def operations(document: dict[str, Any]) -> list[dict[str, Any]]:
             "summary": str(operation.get("summary", "")).strip(),
             "description": str(operation.get("description", "")).strip(),
             "params": [p for p in query if p["wire"] != "token"],
-            "data_schema": _data_schema(document, operation),
+            "data_schema": data_schema(document, operation),
             "deprecated": bool(operation.get("deprecated")),
         }
     return [found[name] for name in sorted(found)]

@@ -5,17 +5,21 @@
                      [--summary FILE] [--report FILE]
 
 1. pull: the published document (``--url``, else ``SPEC_URL``, else the default
-   candidates of ``pull_spec.py``) is fetched and checked in memory;
-2. diff: our operation in it is compared (``spec_diff.py``, with the ``operationId`` and
-   tags the overlay pins counted as docs-only) with the vendored document
-   as committed at ``HEAD`` (the working copy when there is no git history). Nothing
+   candidates of ``pull_spec.py``) is fetched and checked in memory, and the operations
+   ``openapi/operations.json`` names are extracted from it;
+2. diff: the extract is compared, operation by operation (``spec_diff.py``, with the
+   ``operationId`` and tags the overlay pins counted as docs-only), with the vendored
+   document as committed at ``HEAD`` (the working copy when there is no git history): an
+   operation added is additive, one removed breaking. Nothing
    that matters to a client changed (a new ``x-openapi-release-id`` alone does not
    count): the tool says so, writes nothing, and exits 0;
 3. otherwise it writes the vendored document and ``openapi/upstream.lock.json``, the
    proposed version into ``wrapper/justoneapi_xingtu/_version.py`` and an entry into
    ``CHANGELOG.md``;
-4. then runs ``make spec generate`` (``--build``) and ``make test`` (``--test``; empty
-   skips it, another target narrows it).
+4. then runs ``make spec generate`` (``--build``); when operations were added or removed,
+   ``make record-mock CASSETTE=operations-mock.yaml`` (the mock's cassette of every
+   operation follows the family); then ``make test`` (``--test``; empty skips it,
+   another target narrows it).
 
 The version is bumped from the one committed at ``HEAD`` by the highest class of
 change: breaking -> major, additive -> minor, docs-only -> patch; while the major
@@ -53,11 +57,15 @@ import pull_spec
 import spec_diff
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-UPSTREAM = "openapi/upstream/author-recommended-videos-v1-zh.json"
+UPSTREAM = "openapi/upstream/douyin-creator-marketplace-xingtu.json"
+CONFIG = "openapi/operations.json"
 LOCK = "openapi/upstream.lock.json"
 OVERLAY = "openapi/overlay/xingtu-types.overlay.json"
 VERSION_FILE = "wrapper/justoneapi_xingtu/_version.py"
 CHANGELOG = "CHANGELOG.md"
+RECORD_FAMILY = "record-mock CASSETTE=operations-mock.yaml"
+"""What re-records the mock's cassette of every operation when the family changes."""
+FAMILY_CHANGES = frozenset({"operation added", "operation removed"})
 _VERSION = re.compile(r'^__version__\s*=\s*"(\d+)\.(\d+)\.(\d+)"', re.MULTILINE)
 _ENTRY = re.compile(r"^## \[(?P<version>[^\]]+)\]", re.MULTILINE)
 LEVELS = {spec_diff.BREAKING: "major", spec_diff.ADDITIVE: "minor", spec_diff.DOCS: "patch"}
@@ -204,7 +212,7 @@ def update(opts: dict[str, Any]) -> int:
     url = opts["url"] or os.environ.get("SPEC_URL", "")
     candidates = [url] if url else list(pull_spec.DEFAULT_URLS)
     try:
-        pulled = pull_spec.obtain(candidates)
+        pulled = pull_spec.obtain(candidates, pull_spec.load_config(root / CONFIG))
         base_doc = json.loads(base_bytes(root, UPSTREAM))
         base_version = parse_version(base_bytes(root, VERSION_FILE).decode())
         overlay = root / OVERLAY
@@ -227,8 +235,9 @@ def update(opts: dict[str, Any]) -> int:
     if not changes:
         write_report(opts["report"], report)
         print(
-            f"update: nothing changed: GET {pull_spec.PATH} in {pulled.url} (release id "
-            f"{release}) is what {UPSTREAM} holds; no file written"
+            f"update: nothing changed: the {len(pulled.operations)} operations of "
+            f"{pulled.tag!r} in {pulled.url} (release id {release}) are what {UPSTREAM} "
+            "holds; no file written"
         )
         return 0
     level = spec_diff.level(changes) or spec_diff.DOCS
@@ -262,7 +271,12 @@ def update(opts: dict[str, Any]) -> int:
         Path(opts["summary"]).write_text(
             summary_markdown(changes, section, old_version, version), encoding="utf-8"
         )
-    for step in (opts["build"], opts["test"]):
+    record = (
+        RECORD_FAMILY
+        if opts["build"].strip() and FAMILY_CHANGES & {c.kind for c in changes}
+        else ""
+    )
+    for step in (opts["build"], record, opts["test"]):
         if step.strip() and not run_make(opts["make"], root, step):
             print(
                 f"update: `make {step}` failed; the pulled document, lock, version and "

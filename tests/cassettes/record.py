@@ -4,8 +4,10 @@
     python tests/cassettes/record.py live [--out DIR]   # make record: the real API
 
 ``mock`` writes ``success-documented.yaml`` (the documentation page's response example,
-wrapped in a complete envelope and served from loopback), ``success-mock.yaml`` and one
-``code-NNN.yaml`` per documented business code (the bundled mock server).
+wrapped in a complete envelope and served from loopback), ``success-mock.yaml``, one
+``code-NNN.yaml`` per documented business code and ``operations-mock.yaml`` (one success
+of every other operation of the spec, each called with its required parameters), all
+from the bundled mock server. ``--only NAME`` rewrites that one cassette.
 
 ``live`` needs ``JUSTONEAPI_TOKEN`` and ``AUTHORS`` (author ids, comma or space
 separated; ``PLATFORM`` optional) and writes ``live-<author>.yaml`` for each, whatever the
@@ -31,10 +33,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _cassettes import AUTHOR, CASSETTES, DOCUMENTED_CODES, PLATFORM, make_vcr
-from _contract import ROOT
+from _cassettes import AUTHOR, CASSETTES, DOCUMENTED_CODES, FAMILY, PLATFORM, make_vcr
+from _contract import ROOT, sample_arguments
 
-from justoneapi_xingtu import JustOneAPIError, XingtuClient
+from justoneapi_xingtu import OPERATIONS, JustOneAPIError, XingtuClient
 from justoneapi_xingtu.testing import MockServer
 
 #: The token the mock recordings are made with; the cassettes must never contain it.
@@ -95,26 +97,53 @@ def record_one(path: Path, client: XingtuClient, author: str, platform: str, sec
     return f"code 0, {sum(1 for _ in result)} videos"
 
 
-def record_mock(out: Path) -> list[Path]:
-    """The offline cassettes: documented example, mock success, one per documented code."""
+def untyped_operations() -> list[str]:
+    """The operations whose answers the spec leaves untyped, by name."""
+    return sorted(name for name, op in OPERATIONS.items() if op.data_schema is None)
+
+
+def record_family(path: Path, client: XingtuClient, secret: str) -> str:
+    """One success of every untyped operation, in one fresh cassette at ``path``."""
+    path.unlink(missing_ok=True)
+    names = untyped_operations()
+    with make_vcr(record_mode="once", secrets=[secret]).use_cassette(str(path)):
+        for name in names:
+            client.call(name, **sample_arguments(OPERATIONS[name]))
+    return f"{len(names)} operations, code 0 each"
+
+
+def record_mock(out: Path, only: str | None = None) -> list[Path]:
+    """The offline cassettes: documented example, mock success, one per documented code,
+    one success of every other operation (``only``: that cassette alone)."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
 
     def client(base_url: str, token: str = RECORDING_TOKEN) -> XingtuClient:
         return XingtuClient(token, base_url=base_url, max_retries=0, timeout=10)
 
-    with serve_bytes(documented_answer()) as base_url, client(base_url) as c:
-        path = out / "success-documented.yaml"
-        print(f"{path.name}: {record_one(path, c, AUTHOR, PLATFORM, RECORDING_TOKEN)}")
-        written.append(path)
+    def wanted(name: str) -> bool:
+        return only is None or only == name
+
+    if wanted("success-documented.yaml"):
+        with serve_bytes(documented_answer()) as base_url, client(base_url) as c:
+            path = out / "success-documented.yaml"
+            print(f"{path.name}: {record_one(path, c, AUTHOR, PLATFORM, RECORDING_TOKEN)}")
+            written.append(path)
 
     with MockServer(tokens={RECORDING_TOKEN}) as server:
         with client(server.base_url) as c:
-            path = out / "success-mock.yaml"
-            print(f"{path.name}: {record_one(path, c, AUTHOR, PLATFORM, RECORDING_TOKEN)}")
-            written.append(path)
+            if wanted("success-mock.yaml"):
+                path = out / "success-mock.yaml"
+                print(f"{path.name}: {record_one(path, c, AUTHOR, PLATFORM, RECORDING_TOKEN)}")
+                written.append(path)
+            if wanted(FAMILY):
+                path = out / FAMILY
+                print(f"{path.name}: {record_family(path, c, RECORDING_TOKEN)}")
+                written.append(path)
         for code in DOCUMENTED_CODES:
             path = out / f"code-{code}.yaml"
+            if not wanted(path.name):
+                continue
             if code == 100:  # the mock's own answer to a token it was not given
                 token = "rejected-token-9a8b7c6d"
             else:
@@ -123,6 +152,8 @@ def record_mock(out: Path) -> list[Path]:
             with client(server.base_url, token) as c:
                 print(f"{path.name}: {record_one(path, c, AUTHOR, PLATFORM, token)}")
             written.append(path)
+    if not written:
+        raise SystemExit(f"record: no mock cassette is called {only!r}")
     return written
 
 
@@ -150,9 +181,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="record.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("source", choices=["mock", "live"])
     parser.add_argument("--out", type=Path, default=CASSETTES, help="folder to write into")
+    parser.add_argument(
+        "--only", help="mock: rewrite this one cassette (e.g. operations-mock.yaml)"
+    )
     args = parser.parse_args(argv)
     if args.source == "mock":
-        record_mock(args.out)
+        record_mock(args.out, args.only or None)
         return 0
     return record_live(args.out)
 

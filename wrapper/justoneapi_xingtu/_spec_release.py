@@ -4,8 +4,6 @@ Written by `make spec` from openapi/upstream.lock.json (openapi/tools/spec_relea
 never edit it by hand.
 """
 
-SPEC_RELEASE_ID: str | None = None
-SPEC_SHA256: str = "5c20243f0873b4aa594c45678d830c5369dcd573524a877e11f3911638b6d027"
-SPEC_URL: str = (
-    "https://docs.justoneapi.com/openapi/douyin-xingtu-apis/author-recommended-videos-v1-zh.json"
-)
+SPEC_RELEASE_ID: str | None = "e0ede803fa64ee10"
+SPEC_SHA256: str = "304c3a262ad9bf60ef545c627cfbb5c6130273aa74374ce0dba857614e2a9e11"
+SPEC_URL: str = "https://docs.justoneapi.com/openapi.json"

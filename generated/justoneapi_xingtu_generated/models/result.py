@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.result_code import ResultCode
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.author_rec_videos_data import AuthorRecVideosData
-
 
 T = TypeVar("T", bound="Result")
 
@@ -20,31 +16,24 @@ T = TypeVar("T", bound="Result")
 class Result:
     """
     Attributes:
-        code (ResultCode): 业务码:0 成功;100 Token 无效或已失效;301 采集失败,请重试;302 超出速率限制;303 超出每日配额;400 参数错误;500 内部服务器错误;600
-            权限不足;601 余额不足
-        data (AuthorRecVideosData | None): 业务数据;失败时为 null
+        code (ResultCode):
+        data (Any):
         message (None | str):
         record_time (None | str):
         request_id (str | Unset):
     """
 
     code: ResultCode
-    data: AuthorRecVideosData | None
+    data: Any
     message: None | str
     record_time: None | str
     request_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.author_rec_videos_data import AuthorRecVideosData
-
         code = self.code.value
 
-        data: dict[str, Any] | None
-        if isinstance(self.data, AuthorRecVideosData):
-            data = self.data.to_dict()
-        else:
-            data = self.data
+        data = self.data
 
         message: None | str
         message = self.message
@@ -71,25 +60,10 @@ class Result:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.author_rec_videos_data import AuthorRecVideosData
-
         d = dict(src_dict)
         code = ResultCode(d.pop("code"))
 
-        def _parse_data(data: object) -> AuthorRecVideosData | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                data_type_0 = AuthorRecVideosData.from_dict(data)
-
-                return data_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(AuthorRecVideosData | None, data)
-
-        data = _parse_data(d.pop("data"))
+        data = d.pop("data")
 
         def _parse_message(data: object) -> None | str:
             if data is None:

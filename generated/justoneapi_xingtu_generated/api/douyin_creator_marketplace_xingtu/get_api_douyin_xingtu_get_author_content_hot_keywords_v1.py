@@ -5,35 +5,27 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.platform import Platform
 from ...models.result import Result
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response
 
 
 def _get_kwargs(
     *,
     token: str,
-    o_author_id: str,
-    platform: Platform | Unset = Platform.SHORT_VIDEO,
+    kol_id: str,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
     params["token"] = token
 
-    params["oAuthorId"] = o_author_id
-
-    json_platform: str | Unset = UNSET
-    if not isinstance(platform, Unset):
-        json_platform = platform.value
-
-    params["platform"] = json_platform
+    params["kolId"] = kol_id
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1",
+        "url": "/api/douyin-xingtu/get-author-content-hot-keywords/v1",
         "params": params,
     }
 
@@ -99,17 +91,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     token: str,
-    o_author_id: str,
-    platform: Platform | Unset = Platform.SHORT_VIDEO,
+    kol_id: str,
 ) -> Response[Result]:
-    """Recommended Videos
+    """Content Keyword Analysis
 
-     获取作者的高性能推荐视频。
+     Get Douyin Creator Marketplace (Xingtu) kOL Content Keyword Analysis data, including core metrics,
+    trend signals, and performance indicators, for content theme analysis and creator positioning
+    research.
 
     Args:
         token (str):
-        o_author_id (str):
-        platform (Platform | Unset):  Default: Platform.SHORT_VIDEO.
+        kol_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -121,8 +113,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         token=token,
-        o_author_id=o_author_id,
-        platform=platform,
+        kol_id=kol_id,
     )
 
     response = client.get_httpx_client().request(
@@ -136,17 +127,17 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     token: str,
-    o_author_id: str,
-    platform: Platform | Unset = Platform.SHORT_VIDEO,
+    kol_id: str,
 ) -> Result | None:
-    """Recommended Videos
+    """Content Keyword Analysis
 
-     获取作者的高性能推荐视频。
+     Get Douyin Creator Marketplace (Xingtu) kOL Content Keyword Analysis data, including core metrics,
+    trend signals, and performance indicators, for content theme analysis and creator positioning
+    research.
 
     Args:
         token (str):
-        o_author_id (str):
-        platform (Platform | Unset):  Default: Platform.SHORT_VIDEO.
+        kol_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,8 +150,7 @@ def sync(
     return sync_detailed(
         client=client,
         token=token,
-        o_author_id=o_author_id,
-        platform=platform,
+        kol_id=kol_id,
     ).parsed
 
 
@@ -168,17 +158,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     token: str,
-    o_author_id: str,
-    platform: Platform | Unset = Platform.SHORT_VIDEO,
+    kol_id: str,
 ) -> Response[Result]:
-    """Recommended Videos
+    """Content Keyword Analysis
 
-     获取作者的高性能推荐视频。
+     Get Douyin Creator Marketplace (Xingtu) kOL Content Keyword Analysis data, including core metrics,
+    trend signals, and performance indicators, for content theme analysis and creator positioning
+    research.
 
     Args:
         token (str):
-        o_author_id (str):
-        platform (Platform | Unset):  Default: Platform.SHORT_VIDEO.
+        kol_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,8 +180,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         token=token,
-        o_author_id=o_author_id,
-        platform=platform,
+        kol_id=kol_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -203,17 +192,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     token: str,
-    o_author_id: str,
-    platform: Platform | Unset = Platform.SHORT_VIDEO,
+    kol_id: str,
 ) -> Result | None:
-    """Recommended Videos
+    """Content Keyword Analysis
 
-     获取作者的高性能推荐视频。
+     Get Douyin Creator Marketplace (Xingtu) kOL Content Keyword Analysis data, including core metrics,
+    trend signals, and performance indicators, for content theme analysis and creator positioning
+    research.
 
     Args:
         token (str):
-        o_author_id (str):
-        platform (Platform | Unset):  Default: Platform.SHORT_VIDEO.
+        kol_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -227,7 +216,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             token=token,
-            o_author_id=o_author_id,
-            platform=platform,
+            kol_id=kol_id,
         )
     ).parsed

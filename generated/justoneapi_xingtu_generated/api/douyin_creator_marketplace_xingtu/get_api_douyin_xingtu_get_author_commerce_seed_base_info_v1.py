@@ -1,0 +1,236 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.result import Result
+from ...types import UNSET, Response
+
+
+def _get_kwargs(
+    *,
+    token: str,
+    kol_id: str,
+    range_: str,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["token"] = token
+
+    params["kolId"] = kol_id
+
+    params["range"] = range_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/douyin-xingtu/get-author-commerce-seed-base-info/v1",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Result | None:
+    if response.status_code == 200:
+        response_200 = Result.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Result.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Result.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Result.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = Result.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Result.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Result.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Result]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    token: str,
+    kol_id: str,
+    range_: str,
+) -> Response[Result]:
+    """Commerce Seeding Base Info
+
+     Get Douyin Creator Marketplace (Xingtu) author Commerce Seeding Base Info data, including baseline
+    metrics, commercial signals, and seeding indicators, for product seeding analysis, creator vetting,
+    and campaign planning.
+
+    Args:
+        token (str):
+        kol_id (str):
+        range_ (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Result]
+    """
+
+    kwargs = _get_kwargs(
+        token=token,
+        kol_id=kol_id,
+        range_=range_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    token: str,
+    kol_id: str,
+    range_: str,
+) -> Result | None:
+    """Commerce Seeding Base Info
+
+     Get Douyin Creator Marketplace (Xingtu) author Commerce Seeding Base Info data, including baseline
+    metrics, commercial signals, and seeding indicators, for product seeding analysis, creator vetting,
+    and campaign planning.
+
+    Args:
+        token (str):
+        kol_id (str):
+        range_ (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Result
+    """
+
+    return sync_detailed(
+        client=client,
+        token=token,
+        kol_id=kol_id,
+        range_=range_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    token: str,
+    kol_id: str,
+    range_: str,
+) -> Response[Result]:
+    """Commerce Seeding Base Info
+
+     Get Douyin Creator Marketplace (Xingtu) author Commerce Seeding Base Info data, including baseline
+    metrics, commercial signals, and seeding indicators, for product seeding analysis, creator vetting,
+    and campaign planning.
+
+    Args:
+        token (str):
+        kol_id (str):
+        range_ (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Result]
+    """
+
+    kwargs = _get_kwargs(
+        token=token,
+        kol_id=kol_id,
+        range_=range_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    token: str,
+    kol_id: str,
+    range_: str,
+) -> Result | None:
+    """Commerce Seeding Base Info
+
+     Get Douyin Creator Marketplace (Xingtu) author Commerce Seeding Base Info data, including baseline
+    metrics, commercial signals, and seeding indicators, for product seeding analysis, creator vetting,
+    and campaign planning.
+
+    Args:
+        token (str):
+        kol_id (str):
+        range_ (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Result
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            token=token,
+            kol_id=kol_id,
+            range_=range_,
+        )
+    ).parsed

@@ -1,0 +1,329 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.get_api_douyin_xingtu_gw_api_aggregator_get_author_live_statistics_v1_flow_type import (
+    GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1FlowType,
+)
+from ...models.get_api_douyin_xingtu_gw_api_aggregator_get_author_live_statistics_v1_live_type import (
+    GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1LiveType,
+)
+from ...models.get_api_douyin_xingtu_gw_api_aggregator_get_author_live_statistics_v1_period import (
+    GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1Period,
+)
+from ...models.result import Result
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    token: str,
+    o_author_id: str,
+    live_type: GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1LiveType
+    | Unset = UNSET,
+    period: GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1Period
+    | Unset = UNSET,
+    only_star_order: bool | Unset = False,
+    flow_type: GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1FlowType
+    | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["token"] = token
+
+    params["oAuthorId"] = o_author_id
+
+    json_live_type: str | Unset = UNSET
+    if not isinstance(live_type, Unset):
+        json_live_type = live_type.value
+
+    params["liveType"] = json_live_type
+
+    json_period: str | Unset = UNSET
+    if not isinstance(period, Unset):
+        json_period = period.value
+
+    params["period"] = json_period
+
+    params["onlyStarOrder"] = only_star_order
+
+    json_flow_type: str | Unset = UNSET
+    if not isinstance(flow_type, Unset):
+        json_flow_type = flow_type.value
+
+    params["flowType"] = json_flow_type
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/douyin-xingtu/gw/api/aggregator/get_author_live_statistics/v1",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Result | None:
+    if response.status_code == 200:
+        response_200 = Result.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Result.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Result.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Result.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = Result.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Result.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Result.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Result]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    token: str,
+    o_author_id: str,
+    live_type: GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1LiveType
+    | Unset = UNSET,
+    period: GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1Period
+    | Unset = UNSET,
+    only_star_order: bool | Unset = False,
+    flow_type: GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1FlowType
+    | Unset = UNSET,
+) -> Response[Result]:
+    """Live Statistics
+
+     Returns Douyin Creator Marketplace (Xingtu) live-stream statistics for a creator, with live-room,
+    period, marketplace-order, and flow filters. Use it to compare live-streaming creators for campaign
+    planning.
+
+    Args:
+        token (str):
+        o_author_id (str):
+        live_type (GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1LiveType | Unset):
+            Live room type
+        period (GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1Period | Unset): Live
+            data time period
+        only_star_order (bool | Unset):  Default: False.
+        flow_type (GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1FlowType | Unset):
+            Flow filter type
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Result]
+    """
+
+    kwargs = _get_kwargs(
+        token=token,
+        o_author_id=o_author_id,
+        live_type=live_type,
+        period=period,
+        only_star_order=only_star_order,
+        flow_type=flow_type,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    token: str,
+    o_author_id: str,
+    live_type: GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1LiveType
+    | Unset = UNSET,
+    period: GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1Period
+    | Unset = UNSET,
+    only_star_order: bool | Unset = False,
+    flow_type: GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1FlowType
+    | Unset = UNSET,
+) -> Result | None:
+    """Live Statistics
+
+     Returns Douyin Creator Marketplace (Xingtu) live-stream statistics for a creator, with live-room,
+    period, marketplace-order, and flow filters. Use it to compare live-streaming creators for campaign
+    planning.
+
+    Args:
+        token (str):
+        o_author_id (str):
+        live_type (GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1LiveType | Unset):
+            Live room type
+        period (GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1Period | Unset): Live
+            data time period
+        only_star_order (bool | Unset):  Default: False.
+        flow_type (GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1FlowType | Unset):
+            Flow filter type
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Result
+    """
+
+    return sync_detailed(
+        client=client,
+        token=token,
+        o_author_id=o_author_id,
+        live_type=live_type,
+        period=period,
+        only_star_order=only_star_order,
+        flow_type=flow_type,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    token: str,
+    o_author_id: str,
+    live_type: GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1LiveType
+    | Unset = UNSET,
+    period: GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1Period
+    | Unset = UNSET,
+    only_star_order: bool | Unset = False,
+    flow_type: GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1FlowType
+    | Unset = UNSET,
+) -> Response[Result]:
+    """Live Statistics
+
+     Returns Douyin Creator Marketplace (Xingtu) live-stream statistics for a creator, with live-room,
+    period, marketplace-order, and flow filters. Use it to compare live-streaming creators for campaign
+    planning.
+
+    Args:
+        token (str):
+        o_author_id (str):
+        live_type (GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1LiveType | Unset):
+            Live room type
+        period (GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1Period | Unset): Live
+            data time period
+        only_star_order (bool | Unset):  Default: False.
+        flow_type (GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1FlowType | Unset):
+            Flow filter type
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Result]
+    """
+
+    kwargs = _get_kwargs(
+        token=token,
+        o_author_id=o_author_id,
+        live_type=live_type,
+        period=period,
+        only_star_order=only_star_order,
+        flow_type=flow_type,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    token: str,
+    o_author_id: str,
+    live_type: GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1LiveType
+    | Unset = UNSET,
+    period: GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1Period
+    | Unset = UNSET,
+    only_star_order: bool | Unset = False,
+    flow_type: GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1FlowType
+    | Unset = UNSET,
+) -> Result | None:
+    """Live Statistics
+
+     Returns Douyin Creator Marketplace (Xingtu) live-stream statistics for a creator, with live-room,
+    period, marketplace-order, and flow filters. Use it to compare live-streaming creators for campaign
+    planning.
+
+    Args:
+        token (str):
+        o_author_id (str):
+        live_type (GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1LiveType | Unset):
+            Live room type
+        period (GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1Period | Unset): Live
+            data time period
+        only_star_order (bool | Unset):  Default: False.
+        flow_type (GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1FlowType | Unset):
+            Flow filter type
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Result
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            token=token,
+            o_author_id=o_author_id,
+            live_type=live_type,
+            period=period,
+            only_star_order=only_star_order,
+            flow_type=flow_type,
+        )
+    ).parsed

@@ -1,0 +1,376 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.get_api_douyin_xingtu_gw_api_data_sp_get_author_convert_videos_or_products_v1_detail_type import (
+    GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1DetailType,
+)
+from ...models.get_api_douyin_xingtu_gw_api_data_sp_get_author_convert_videos_or_products_v1_industry_id import (
+    GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1IndustryId,
+)
+from ...models.get_api_douyin_xingtu_gw_api_data_sp_get_author_convert_videos_or_products_v1_platform import (
+    GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Platform,
+)
+from ...models.get_api_douyin_xingtu_gw_api_data_sp_get_author_convert_videos_or_products_v1_range import (
+    GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Range,
+)
+from ...models.result import Result
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    token: str,
+    o_author_id: str,
+    platform: GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Platform
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Platform.SHORT_VIDEO,
+    industry_id: GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1IndustryId
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1IndustryId.ALL,
+    range_: GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Range
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Range.DAY_30,
+    detail_type: GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1DetailType
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1DetailType.VIDEO,
+    page: int | Unset = 1,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["token"] = token
+
+    params["oAuthorId"] = o_author_id
+
+    json_platform: str | Unset = UNSET
+    if not isinstance(platform, Unset):
+        json_platform = platform.value
+
+    params["platform"] = json_platform
+
+    json_industry_id: str | Unset = UNSET
+    if not isinstance(industry_id, Unset):
+        json_industry_id = industry_id.value
+
+    params["industryId"] = json_industry_id
+
+    json_range_: str | Unset = UNSET
+    if not isinstance(range_, Unset):
+        json_range_ = range_.value
+
+    params["range"] = json_range_
+
+    json_detail_type: str | Unset = UNSET
+    if not isinstance(detail_type, Unset):
+        json_detail_type = detail_type.value
+
+    params["detailType"] = json_detail_type
+
+    params["page"] = page
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/douyin-xingtu/gw/api/data_sp/get_author_convert_videos_or_products/v1",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Result | None:
+    if response.status_code == 200:
+        response_200 = Result.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Result.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Result.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Result.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = Result.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Result.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Result.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Result]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    token: str,
+    o_author_id: str,
+    platform: GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Platform
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Platform.SHORT_VIDEO,
+    industry_id: GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1IndustryId
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1IndustryId.ALL,
+    range_: GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Range
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Range.DAY_30,
+    detail_type: GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1DetailType
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1DetailType.VIDEO,
+    page: int | Unset = 1,
+) -> Response[Result]:
+    """Conversion Resources
+
+     Lists Douyin Creator Marketplace (Xingtu) conversion-related videos or products for a creator, with
+    industry, period, resource-type, and page filters. Use it to review commerce examples before creator
+    selection.
+
+    Args:
+        token (str):
+        o_author_id (str):
+        platform (GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Platform |
+            Unset): Platform type Default:
+            GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Platform.SHORT_VIDEO.
+        industry_id (GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1IndustryId |
+            Unset): Industry category Default:
+            GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1IndustryId.ALL.
+        range_ (GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Range | Unset):
+            Time range Default:
+            GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Range.DAY_30.
+        detail_type (GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1DetailType |
+            Unset): Detail resource type Default:
+            GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1DetailType.VIDEO.
+        page (int | Unset):  Default: 1.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Result]
+    """
+
+    kwargs = _get_kwargs(
+        token=token,
+        o_author_id=o_author_id,
+        platform=platform,
+        industry_id=industry_id,
+        range_=range_,
+        detail_type=detail_type,
+        page=page,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    token: str,
+    o_author_id: str,
+    platform: GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Platform
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Platform.SHORT_VIDEO,
+    industry_id: GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1IndustryId
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1IndustryId.ALL,
+    range_: GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Range
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Range.DAY_30,
+    detail_type: GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1DetailType
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1DetailType.VIDEO,
+    page: int | Unset = 1,
+) -> Result | None:
+    """Conversion Resources
+
+     Lists Douyin Creator Marketplace (Xingtu) conversion-related videos or products for a creator, with
+    industry, period, resource-type, and page filters. Use it to review commerce examples before creator
+    selection.
+
+    Args:
+        token (str):
+        o_author_id (str):
+        platform (GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Platform |
+            Unset): Platform type Default:
+            GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Platform.SHORT_VIDEO.
+        industry_id (GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1IndustryId |
+            Unset): Industry category Default:
+            GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1IndustryId.ALL.
+        range_ (GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Range | Unset):
+            Time range Default:
+            GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Range.DAY_30.
+        detail_type (GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1DetailType |
+            Unset): Detail resource type Default:
+            GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1DetailType.VIDEO.
+        page (int | Unset):  Default: 1.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Result
+    """
+
+    return sync_detailed(
+        client=client,
+        token=token,
+        o_author_id=o_author_id,
+        platform=platform,
+        industry_id=industry_id,
+        range_=range_,
+        detail_type=detail_type,
+        page=page,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    token: str,
+    o_author_id: str,
+    platform: GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Platform
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Platform.SHORT_VIDEO,
+    industry_id: GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1IndustryId
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1IndustryId.ALL,
+    range_: GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Range
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Range.DAY_30,
+    detail_type: GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1DetailType
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1DetailType.VIDEO,
+    page: int | Unset = 1,
+) -> Response[Result]:
+    """Conversion Resources
+
+     Lists Douyin Creator Marketplace (Xingtu) conversion-related videos or products for a creator, with
+    industry, period, resource-type, and page filters. Use it to review commerce examples before creator
+    selection.
+
+    Args:
+        token (str):
+        o_author_id (str):
+        platform (GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Platform |
+            Unset): Platform type Default:
+            GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Platform.SHORT_VIDEO.
+        industry_id (GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1IndustryId |
+            Unset): Industry category Default:
+            GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1IndustryId.ALL.
+        range_ (GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Range | Unset):
+            Time range Default:
+            GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Range.DAY_30.
+        detail_type (GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1DetailType |
+            Unset): Detail resource type Default:
+            GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1DetailType.VIDEO.
+        page (int | Unset):  Default: 1.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Result]
+    """
+
+    kwargs = _get_kwargs(
+        token=token,
+        o_author_id=o_author_id,
+        platform=platform,
+        industry_id=industry_id,
+        range_=range_,
+        detail_type=detail_type,
+        page=page,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    token: str,
+    o_author_id: str,
+    platform: GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Platform
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Platform.SHORT_VIDEO,
+    industry_id: GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1IndustryId
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1IndustryId.ALL,
+    range_: GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Range
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Range.DAY_30,
+    detail_type: GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1DetailType
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1DetailType.VIDEO,
+    page: int | Unset = 1,
+) -> Result | None:
+    """Conversion Resources
+
+     Lists Douyin Creator Marketplace (Xingtu) conversion-related videos or products for a creator, with
+    industry, period, resource-type, and page filters. Use it to review commerce examples before creator
+    selection.
+
+    Args:
+        token (str):
+        o_author_id (str):
+        platform (GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Platform |
+            Unset): Platform type Default:
+            GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Platform.SHORT_VIDEO.
+        industry_id (GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1IndustryId |
+            Unset): Industry category Default:
+            GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1IndustryId.ALL.
+        range_ (GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Range | Unset):
+            Time range Default:
+            GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1Range.DAY_30.
+        detail_type (GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1DetailType |
+            Unset): Detail resource type Default:
+            GetApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1DetailType.VIDEO.
+        page (int | Unset):  Default: 1.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Result
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            token=token,
+            o_author_id=o_author_id,
+            platform=platform,
+            industry_id=industry_id,
+            range_=range_,
+            detail_type=detail_type,
+            page=page,
+        )
+    ).parsed

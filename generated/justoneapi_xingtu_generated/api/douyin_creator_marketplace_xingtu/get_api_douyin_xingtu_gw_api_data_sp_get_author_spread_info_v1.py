@@ -1,0 +1,360 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.get_api_douyin_xingtu_gw_api_data_sp_get_author_spread_info_v1_flow_type import (
+    GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1FlowType,
+)
+from ...models.get_api_douyin_xingtu_gw_api_data_sp_get_author_spread_info_v1_platform import (
+    GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Platform,
+)
+from ...models.get_api_douyin_xingtu_gw_api_data_sp_get_author_spread_info_v1_range import (
+    GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Range,
+)
+from ...models.get_api_douyin_xingtu_gw_api_data_sp_get_author_spread_info_v1_type import (
+    GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Type,
+)
+from ...models.result import Result
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    token: str,
+    o_author_id: str,
+    platform: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Platform
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Platform.SHORT_VIDEO,
+    range_: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Range
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Range.DAY_30,
+    type_: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Type
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Type.PERSONAL_VIDEO,
+    only_assign: bool | Unset = False,
+    flow_type: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1FlowType
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1FlowType.EXCLUDE,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["token"] = token
+
+    params["oAuthorId"] = o_author_id
+
+    json_platform: str | Unset = UNSET
+    if not isinstance(platform, Unset):
+        json_platform = platform.value
+
+    params["platform"] = json_platform
+
+    json_range_: str | Unset = UNSET
+    if not isinstance(range_, Unset):
+        json_range_ = range_.value
+
+    params["range"] = json_range_
+
+    json_type_: str | Unset = UNSET
+    if not isinstance(type_, Unset):
+        json_type_ = type_.value
+
+    params["type"] = json_type_
+
+    params["onlyAssign"] = only_assign
+
+    json_flow_type: str | Unset = UNSET
+    if not isinstance(flow_type, Unset):
+        json_flow_type = flow_type.value
+
+    params["flowType"] = json_flow_type
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/douyin-xingtu/gw/api/data_sp/get_author_spread_info/v1",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Result | None:
+    if response.status_code == 200:
+        response_200 = Result.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Result.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Result.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Result.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = Result.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Result.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Result.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Result]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    token: str,
+    o_author_id: str,
+    platform: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Platform
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Platform.SHORT_VIDEO,
+    range_: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Range
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Range.DAY_30,
+    type_: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Type
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Type.PERSONAL_VIDEO,
+    only_assign: bool | Unset = False,
+    flow_type: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1FlowType
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1FlowType.EXCLUDE,
+) -> Response[Result]:
+    """Spread Metrics
+
+     Returns Douyin Creator Marketplace (Xingtu) spread metrics for a creator, with channel, period,
+    video-type, assignment, and flow filters. Use it to compare creator spread performance during
+    campaign planning.
+
+    Args:
+        token (str):
+        o_author_id (str):
+        platform (GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Platform | Unset): Platform
+            type Default: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Platform.SHORT_VIDEO.
+        range_ (GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Range | Unset): Time range
+            Default: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Range.DAY_30.
+        type_ (GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Type | Unset): Author video type
+            Default: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Type.PERSONAL_VIDEO.
+        only_assign (bool | Unset):  Default: False.
+        flow_type (GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1FlowType | Unset): Flow
+            filter type Default: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1FlowType.EXCLUDE.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Result]
+    """
+
+    kwargs = _get_kwargs(
+        token=token,
+        o_author_id=o_author_id,
+        platform=platform,
+        range_=range_,
+        type_=type_,
+        only_assign=only_assign,
+        flow_type=flow_type,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    token: str,
+    o_author_id: str,
+    platform: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Platform
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Platform.SHORT_VIDEO,
+    range_: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Range
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Range.DAY_30,
+    type_: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Type
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Type.PERSONAL_VIDEO,
+    only_assign: bool | Unset = False,
+    flow_type: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1FlowType
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1FlowType.EXCLUDE,
+) -> Result | None:
+    """Spread Metrics
+
+     Returns Douyin Creator Marketplace (Xingtu) spread metrics for a creator, with channel, period,
+    video-type, assignment, and flow filters. Use it to compare creator spread performance during
+    campaign planning.
+
+    Args:
+        token (str):
+        o_author_id (str):
+        platform (GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Platform | Unset): Platform
+            type Default: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Platform.SHORT_VIDEO.
+        range_ (GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Range | Unset): Time range
+            Default: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Range.DAY_30.
+        type_ (GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Type | Unset): Author video type
+            Default: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Type.PERSONAL_VIDEO.
+        only_assign (bool | Unset):  Default: False.
+        flow_type (GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1FlowType | Unset): Flow
+            filter type Default: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1FlowType.EXCLUDE.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Result
+    """
+
+    return sync_detailed(
+        client=client,
+        token=token,
+        o_author_id=o_author_id,
+        platform=platform,
+        range_=range_,
+        type_=type_,
+        only_assign=only_assign,
+        flow_type=flow_type,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    token: str,
+    o_author_id: str,
+    platform: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Platform
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Platform.SHORT_VIDEO,
+    range_: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Range
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Range.DAY_30,
+    type_: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Type
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Type.PERSONAL_VIDEO,
+    only_assign: bool | Unset = False,
+    flow_type: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1FlowType
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1FlowType.EXCLUDE,
+) -> Response[Result]:
+    """Spread Metrics
+
+     Returns Douyin Creator Marketplace (Xingtu) spread metrics for a creator, with channel, period,
+    video-type, assignment, and flow filters. Use it to compare creator spread performance during
+    campaign planning.
+
+    Args:
+        token (str):
+        o_author_id (str):
+        platform (GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Platform | Unset): Platform
+            type Default: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Platform.SHORT_VIDEO.
+        range_ (GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Range | Unset): Time range
+            Default: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Range.DAY_30.
+        type_ (GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Type | Unset): Author video type
+            Default: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Type.PERSONAL_VIDEO.
+        only_assign (bool | Unset):  Default: False.
+        flow_type (GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1FlowType | Unset): Flow
+            filter type Default: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1FlowType.EXCLUDE.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Result]
+    """
+
+    kwargs = _get_kwargs(
+        token=token,
+        o_author_id=o_author_id,
+        platform=platform,
+        range_=range_,
+        type_=type_,
+        only_assign=only_assign,
+        flow_type=flow_type,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    token: str,
+    o_author_id: str,
+    platform: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Platform
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Platform.SHORT_VIDEO,
+    range_: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Range
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Range.DAY_30,
+    type_: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Type
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Type.PERSONAL_VIDEO,
+    only_assign: bool | Unset = False,
+    flow_type: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1FlowType
+    | Unset = GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1FlowType.EXCLUDE,
+) -> Result | None:
+    """Spread Metrics
+
+     Returns Douyin Creator Marketplace (Xingtu) spread metrics for a creator, with channel, period,
+    video-type, assignment, and flow filters. Use it to compare creator spread performance during
+    campaign planning.
+
+    Args:
+        token (str):
+        o_author_id (str):
+        platform (GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Platform | Unset): Platform
+            type Default: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Platform.SHORT_VIDEO.
+        range_ (GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Range | Unset): Time range
+            Default: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Range.DAY_30.
+        type_ (GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Type | Unset): Author video type
+            Default: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1Type.PERSONAL_VIDEO.
+        only_assign (bool | Unset):  Default: False.
+        flow_type (GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1FlowType | Unset): Flow
+            filter type Default: GetApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1FlowType.EXCLUDE.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Result
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            token=token,
+            o_author_id=o_author_id,
+            platform=platform,
+            range_=range_,
+            type_=type_,
+            only_assign=only_assign,
+            flow_type=flow_type,
+        )
+    ).parsed

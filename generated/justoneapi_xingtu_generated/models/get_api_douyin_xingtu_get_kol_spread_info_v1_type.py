@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class GetApiDouyinXingtuGetKolSpreadInfoV1Type(StrEnum):
+    VALUE_0 = "_1"
+    VALUE_1 = "_2"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1FlowType(StrEnum):
+    EXCLUDE = "EXCLUDE"
+    INCLUDE = "INCLUDE"
+
+    def __str__(self) -> str:
+        return str(self.value)

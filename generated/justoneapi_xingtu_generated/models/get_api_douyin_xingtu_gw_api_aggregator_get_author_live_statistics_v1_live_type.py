@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class GetApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1LiveType(StrEnum):
+    ALL = "ALL"
+    ECOMMERCE = "ECOMMERCE"
+    GAME = "GAME"
+    OTHER = "OTHER"
+
+    def __str__(self) -> str:
+        return str(self.value)
