@@ -77,7 +77,7 @@ from ..errors import (
 )
 from ..io.export import write_csv, write_jsonl
 from ..io.rows import Counted, Tally, result_rows
-from ..io.store import ResultStore, StoreError, StoreFullError
+from ..io.store import ANSWER_ROW_KEYS, ResultStore, StoreError, StoreFullError
 from ..models import AuthorRecVideos, BatchStats, CallOutcome, Outcome
 from ._ids import IdsFileError, load_ids, read_ids
 from ._operations import add_commands, call_operation, call_params, calls_todo, list_operations
@@ -670,6 +670,8 @@ def _write_rows(args: argparse.Namespace, rows: Iterable[Mapping[str, Any]], out
 def _write_text(args: argparse.Namespace, rows: Iterable[Mapping[str, Any]], out: Any) -> None:
     if args.format == "csv":
         write_csv(rows, out, formula_guard=not args.csv_raw)
+    elif getattr(args, "operation", None) is not None:  # the answers of an operation
+        write_jsonl(rows, out, ANSWER_ROW_KEYS)
     else:
         write_jsonl(rows, out)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any, Final
 
 import msgspec
@@ -115,11 +115,14 @@ def write_csv(
     return count
 
 
-def write_jsonl(rows: Iterable[Mapping[str, Any]], out: IO[str]) -> int:
-    """One JSON object per line, every value exact. Returns the number of rows written."""
+def write_jsonl(
+    rows: Iterable[Mapping[str, Any]], out: IO[str], columns: Sequence[str] = COLUMNS
+) -> int:
+    """One JSON object per line (``columns``, in order: by default the video row model's),
+    every value exact. Returns the number of rows written."""
     count = 0
     for row in rows:
-        out.write(msgspec.json.encode({name: row.get(name) for name in COLUMNS}).decode())
+        out.write(msgspec.json.encode({name: row.get(name) for name in columns}).decode())
         out.write("\n")
         count += 1
     return count

@@ -94,6 +94,8 @@ FETCH_COLUMNS: Final = (
     "attempts",
 )
 ANSWER_COLUMNS: Final = ("operation", "id", "params", *FETCH_COLUMNS[2:])
+ANSWER_ROW_KEYS: Final = (*ANSWER_COLUMNS[:-2], "attempts", "data")
+"""The keys of :meth:`ResultStore.answer_rows`, in order (``raw_json`` read as ``data``)."""
 _SQL_TYPES: Final = {"int": "INTEGER", "float": "REAL", "str": "TEXT", "bool": "INTEGER"}
 _SCHEMA_VERSION: Final = 3
 """1: videos had ``extra_json`` and kept drifted values in their typed columns (upgraded
