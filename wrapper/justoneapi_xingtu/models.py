@@ -501,6 +501,11 @@ class AuthorRecVideos:
         )
 
 
+def _text(raw: Mapping[str, Any], key: str) -> str | None:
+    value = raw.get(key)
+    return value if isinstance(value, str) else None
+
+
 class Answer:
     """A successful answer (code 0) of an operation whose ``data`` the spec leaves
     untyped: ``data`` is the decoded JSON as received (the publisher documents no schema
@@ -528,18 +533,15 @@ class Answer:
 
     @property
     def request_id(self) -> str | None:
-        value = self.raw.get("requestId")
-        return value if isinstance(value, str) else None
+        return _text(self.raw, "requestId")
 
     @property
     def record_time(self) -> str | None:
-        value = self.raw.get("recordTime")
-        return value if isinstance(value, str) else None
+        return _text(self.raw, "recordTime")
 
     @property
     def message(self) -> str | None:
-        value = self.raw.get("message")
-        return value if isinstance(value, str) else None
+        return _text(self.raw, "message")
 
     def __repr__(self) -> str:
         kind = type(self.data).__name__

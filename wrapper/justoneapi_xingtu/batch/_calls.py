@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any
 
 from .._operation import Operation
 from .._spec import REC_VIDEOS, find_operation
 from ..models import Answer, AuthorRecVideos, BatchStats, CallOutcome, Failure, Success
-from ._engine import StopSignal, _options, _prepare_ids, _run
+from ._engine import StopSignal, _AsyncBatch, _options, _prepare_ids, _run
 from ._sync import _SyncBatch, _SyncRunner
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ REC_VIDEOS_DEFAULT_PLATFORM = next(
 )
 
 
-class AsyncCallBatch:
+class AsyncCallBatch(_AsyncBatch):
     """The outcomes of :meth:`AsyncXingtuClient.call_many`, as they complete: one
     :class:`~justoneapi_xingtu.CallOutcome` per planned call. Stops, ``stop()``,
     ``aclose(drain=)``, ``stats`` and ``unfinished`` work as on
@@ -117,38 +117,19 @@ class AsyncCallBatch:
             stop_signal=self._stop,
         )
 
-    def _outcome(self, outcome: Success | Failure) -> CallOutcome:
+    def _convert(self, outcome: Success | Failure) -> CallOutcome:
         return _call_outcome(self._keys[outcome.author_id], outcome)
 
-    def __aiter__(self) -> Self:
-        return self
+    if TYPE_CHECKING:
 
-    async def __anext__(self) -> CallOutcome:
-        return self._outcome(await self._outcomes.__anext__())
+        async def __anext__(self) -> CallOutcome: ...
 
-    def stop(self) -> None:
-        """Start nothing new; the calls in flight finish and are still yielded."""
-        self._stop.request()
+        async def aclose(self, *, drain: bool = False) -> list[CallOutcome]: ...
 
     @property
     def unfinished(self) -> tuple[PlannedCall, ...]:
         """The planned calls a :meth:`stop` left without an outcome."""
         return tuple(self._keys[key] for key in self._stop.unfinished)
-
-    async def aclose(self, *, drain: bool = False) -> list[CallOutcome]:
-        """As :meth:`AsyncBatch.aclose <justoneapi_xingtu.batch.AsyncBatch.aclose>`."""
-        drained: list[CallOutcome] = []
-        if drain:
-            self.stop()
-            drained = [self._outcome(outcome) async for outcome in self._outcomes]
-        await self._outcomes.aclose()
-        return drained
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.aclose()
 
 
 def _call_outcome(planned: PlannedCall, outcome: Success | Failure) -> CallOutcome:

@@ -27,7 +27,7 @@ import time
 from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from .. import _retry
 from .._config import (
@@ -364,7 +364,50 @@ def _options(
     return options
 
 
-class AsyncBatch:
+class _AsyncBatch:
+    """What the async batches share: iteration over the engine's outcomes, stop, close."""
+
+    _outcomes: AsyncGenerator[Success | Failure, None]
+    _stop: StopSignal
+
+    def _convert(self, outcome: Success | Failure) -> Any:
+        return outcome
+
+    def __aiter__(self) -> Self:
+        return self
+
+    async def __anext__(self) -> Any:
+        return self._convert(await self._outcomes.__anext__())
+
+    def stop(self) -> None:
+        """Start nothing new; the calls in flight finish and are still yielded, then the
+        iteration ends (idempotent; safe from a signal handler or another thread)."""
+        self._stop.request()
+
+    @property
+    def stopping(self) -> bool:
+        """Whether :meth:`stop` was called."""
+        return self._stop.requested
+
+    async def aclose(self, *, drain: bool = False) -> list[Any]:
+        """Send no more (idempotent). By default the calls in flight are cancelled at
+        once (their answers are lost) and ``[]`` is returned; ``drain=True`` waits for
+        them (each within the client's ``timeout``) and returns their outcomes."""
+        drained: list[Any] = []
+        if drain:
+            self.stop()
+            drained = [self._convert(outcome) async for outcome in self._outcomes]
+        await self._outcomes.aclose()
+        return drained
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+
+class AsyncBatch(_AsyncBatch):
     """The outcomes of :meth:`AsyncXingtuClient.author_rec_videos_many`, as they complete.
 
     An async iterator (asyncio): ``async for outcome in batch``. ``stats`` and
@@ -415,41 +458,14 @@ class AsyncBatch:
             stop_signal=self._stop,
         )
 
-    def __aiter__(self) -> Self:
-        return self
+    if TYPE_CHECKING:
 
-    async def __anext__(self) -> Success | Failure:
-        return await self._outcomes.__anext__()
+        async def __anext__(self) -> Success | Failure: ...
 
-    def stop(self) -> None:
-        """Start nothing new; the calls in flight finish and are still yielded, then the
-        iteration ends (idempotent; safe from a signal handler or another thread)."""
-        self._stop.request()
-
-    @property
-    def stopping(self) -> bool:
-        """Whether :meth:`stop` was called."""
-        return self._stop.requested
+        async def aclose(self, *, drain: bool = False) -> list[Success | Failure]: ...
 
     @property
     def unfinished(self) -> tuple[str, ...]:
         """The ids a :meth:`stop` left without an outcome (in input order): run them
         again later. Empty until the stop takes effect."""
         return self._stop.unfinished
-
-    async def aclose(self, *, drain: bool = False) -> list[Success | Failure]:
-        """Send no more (idempotent). By default the calls in flight are cancelled at
-        once (their answers are lost) and ``[]`` is returned; ``drain=True`` waits for
-        them (each within the client's ``timeout``) and returns their outcomes."""
-        drained: list[Success | Failure] = []
-        if drain:
-            self.stop()
-            drained = [outcome async for outcome in self._outcomes]
-        await self._outcomes.aclose()
-        return drained
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.aclose()

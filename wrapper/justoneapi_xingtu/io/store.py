@@ -170,17 +170,15 @@ def _schema() -> str:
         f"{name} {_SQL_TYPES.get(kind, 'TEXT')}{constraints.get(name, '')}"
         for name, kind in COLUMN_TYPES.items()
     )
+    outcome = (  # the columns fetches and answers share, after their keys
+        f"status TEXT NOT NULL CHECK (status IN ({statuses})), code INTEGER, message TEXT, "
+        "request_id TEXT, fetched_at TEXT NOT NULL, raw_json TEXT, attempts INTEGER NOT NULL"
+    )
     return f"""
 CREATE TABLE IF NOT EXISTS fetches (
   author_id TEXT NOT NULL,
   platform TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ({statuses})),
-  code INTEGER,
-  message TEXT,
-  request_id TEXT,
-  fetched_at TEXT NOT NULL,
-  raw_json TEXT,
-  attempts INTEGER NOT NULL,
+  {outcome},
   PRIMARY KEY (author_id, platform)
 );
 CREATE TABLE IF NOT EXISTS videos (
@@ -192,13 +190,7 @@ CREATE TABLE IF NOT EXISTS answers (
   operation TEXT NOT NULL,
   id TEXT NOT NULL,
   params TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ({statuses})),
-  code INTEGER,
-  message TEXT,
-  request_id TEXT,
-  fetched_at TEXT NOT NULL,
-  raw_json TEXT,
-  attempts INTEGER NOT NULL,
+  {outcome},
   PRIMARY KEY (operation, id, params)
 );
 CREATE TABLE IF NOT EXISTS {_META} (key TEXT PRIMARY KEY, value TEXT NOT NULL);
