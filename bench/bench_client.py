@@ -68,6 +68,12 @@ def measure(body: bytes, calls: int) -> dict[str, float]:
 
     out["justoneapi-xingtu (sync)"] = per_call(typed_call, calls)
 
+    def generic_call() -> None:  # an untyped operation: the same answer, decoded as JSON
+        answer = ours.author_base_info("7012345678901234567")
+        assert answer.data["masterpiece_videos"][0]["item_id"]
+
+    out["justoneapi-xingtu generic operation (sync)"] = per_call(generic_call, calls)
+
     try:
         from justoneapi import JustOneAPIClient
     except ImportError:
@@ -95,6 +101,16 @@ def measure(body: bytes, calls: int) -> dict[str, float]:
         assert result.masterpiece_videos[0].item_id
 
     out["justoneapi-xingtu (async)"] = aper_call(atyped_call, calls)
+
+    agen = AsyncXingtuClient(  # one client per event loop: aper_call runs a new loop
+        TOKEN, base_url=BASE, http_client=httpx.AsyncClient(transport=transport(body))
+    )
+
+    async def ageneric_call() -> None:
+        answer = await agen.author_base_info("7012345678901234567")
+        assert answer.data["masterpiece_videos"][0]["item_id"]
+
+    out["justoneapi-xingtu generic operation (async)"] = aper_call(ageneric_call, calls)
     return out
 
 
