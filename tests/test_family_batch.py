@@ -4,6 +4,7 @@ the export of each operation."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -25,7 +26,7 @@ VIDEOS = "author_rec_videos"
 
 
 def rows(db: Path, query: str) -> list[tuple[object, ...]]:
-    with sqlite3.connect(db) as connection:
+    with contextlib.closing(sqlite3.connect(db)) as connection:  # `with connect()` only commits
         return connection.execute(query).fetchall()
 
 
