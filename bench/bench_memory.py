@@ -6,6 +6,7 @@ latency); its peak RSS comes from os.wait4, so the two runs do not mix.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import subprocess
@@ -47,7 +48,7 @@ def peak_rss(authors: int, base_url: str, workdir: Path) -> tuple[int, int]:
         proc.stderr.close()
     if proc.returncode != 0:
         raise RuntimeError(f"batch of {authors} failed ({proc.returncode}): {stderr[-500:]}")
-    with sqlite3.connect(db) as conn:
+    with contextlib.closing(sqlite3.connect(db)) as conn:
         videos = conn.execute("SELECT COUNT(*) FROM videos").fetchone()[0]
     return usage.ru_maxrss * 1024, videos
 
