@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -36,12 +37,14 @@ def our_operation(doc: dict[str, Any], path: str = PATH) -> dict[str, Any]:
 
 
 def family(doc: dict[str, Any]) -> list[str]:
-    """The GET operations of the Xingtu tag in ``doc``, as sorted ``"GET /path"``."""
-    return sorted(
-        f"GET {path}"
-        for path, item in doc["paths"].items()
-        if TAG in (item.get("get") or {}).get("tags", [])
-    )
+    """The operations the committed ``openapi/operations.json`` takes from ``doc`` (GET
+    operations of its tag, plus its additions, minus its exclusions), as sorted
+    ``"GET /path"``: what ``make pull-spec`` would vendor."""
+    if str(TOOLS) not in sys.path:
+        sys.path.insert(0, str(TOOLS))
+    import pull_spec
+
+    return pull_spec.select(doc, pull_spec.load_config(CONFIG))
 
 
 def new_operation(doc: dict[str, Any], path: str, *, like: str = PATH) -> dict[str, Any]:
