@@ -51,13 +51,14 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from justoneapi_xingtu import Operation
+from justoneapi_xingtu.testing import ENDPOINT_PATH
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "openapi" / "tools"))
 from spec_module import data_schema  # noqa: E402 - the tools are no package
 
 SPEC_PATH = ROOT / "openapi" / "xingtu.json"
-ENDPOINT = "/api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1"
+ENDPOINT = ENDPOINT_PATH  # the typed operation: the spec's path, through the table
 _SPEC_URI = "urn:justoneapi-xingtu:openapi"
 
 #: Codes a request that violates the spec may be answered with (see openapi/README.md).

@@ -19,11 +19,13 @@ from typing import Any
 
 from conftest import ROOT
 
+from justoneapi_xingtu.testing import ENDPOINT_PATH
+
 UPSTREAM = ROOT / "openapi" / "upstream" / "douyin-creator-marketplace-xingtu.json"
 LOCK = ROOT / "openapi" / "upstream.lock.json"
 CONFIG = ROOT / "openapi" / "operations.json"
 TAG = "Douyin Creator Marketplace (Xingtu)"
-PATH = "/api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1"
+PATH = ENDPOINT_PATH  # the typed operation: the spec's path, through the table
 """The operation the package types (recommended videos)."""
 TOOLS = ROOT / "openapi" / "tools"
 

@@ -17,10 +17,12 @@ sys.path.insert(0, str(ROOT / "openapi" / "tools"))
 from overlay import OverlayError, apply_overlay, parse_target
 from pull_spec import _stray_defaults_dropped
 
+from justoneapi_xingtu.testing import ENDPOINT_PATH
+
 UPSTREAM = ROOT / "openapi" / "upstream" / "douyin-creator-marketplace-xingtu.json"
 OVERLAY = ROOT / "openapi" / "overlay" / "xingtu-types.overlay.json"
 SPEC = ROOT / "openapi" / "xingtu.json"
-PATH = "/api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1"
+PATH = ENDPOINT_PATH  # the typed operation: the spec's path, through the table
 
 
 def load(path: Path) -> dict:
