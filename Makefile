@@ -194,7 +194,8 @@ $(BENCH_STAMP): $(STAMP)
 	@touch $@
 
 bench: $(BENCH_STAMP) ## benchmarks: writes bench/RESULTS.md and bench/throughput.png (not part of test)
-	cd bench && $(BIN)/python run.py
+	@# bytecode caches kept, as an installed package has them: import time is measured, not compiling
+	cd bench && PYTHONDONTWRITEBYTECODE= $(BIN)/python run.py
 
 # -- packaging and release (.github/workflows/ci.yml, release.yml, spec-sync.yml) -----------
 RELEASE := .github/scripts/release.py
