@@ -55,6 +55,7 @@ def new_operation(doc: dict[str, Any], path: str, *, like: str = PATH) -> dict[s
     operation = copy.deepcopy(our_operation(doc, like))
     operation["operationId"] = "get" + "".join(p.title() for p in re.split(r"[/_-]", path))
     operation["summary"] = "Synthetic operation " + path.rsplit("/", 2)[-2]
+    operation["tags"] = [TAG]  # whatever the vendor calls the one it copies
     doc["paths"][path] = {"get": operation}
     return doc
 

@@ -81,7 +81,8 @@ def test_the_config_adds_and_excludes_operations_by_method_and_path() -> None:
     doc = whole_document()
     doc["paths"]["/api/other-platform/item-007/v1"]["get"]["tags"] = ["Other Platform"]
     dropped = next(p for p in family(doc) if p != f"GET {PATH}")
-    config = Config(TAG, add=("GET /api/other-platform/item-007/v1",), exclude=(dropped,))
+    added = (*CONFIGURED.add, "GET /api/other-platform/item-007/v1")
+    config = Config(TAG, add=added, exclude=(dropped,))
     chosen = select(doc, config)
     assert "GET /api/other-platform/item-007/v1" in chosen and dropped not in chosen
     assert len(chosen) == len(family(doc))
