@@ -299,7 +299,8 @@ class SpecContract:
         """How a request to the operation at ``path``, as sent, breaks the spec (or the
         contract's reading of it).
 
-        Values are checked as the strings that went over the wire. A required
+        Values are checked as the strings that went over the wire; a parameter sent
+        more than once is judged by its first value, as the mock reads it. A required
         parameter that is missing or empty is a violation (openapi/README.md), and so is
         a value outside a parameter's enum. Token values are never shown. Other values
         (an integer parameter sent as text, say) are not judged: what they mean is the
@@ -315,7 +316,7 @@ class SpecContract:
                 problems.append(f"required parameter {name} is missing")
             schema = parameter.get("schema", {})
             judged = name == "token" or "enum" in schema
-            for value in values:
+            for value in values[:1]:  # a repeated parameter counts by its first value
                 if required and value == "":
                     problems.append(f"required parameter {name} is empty")
                 elif judged and not Draft202012Validator(schema).is_valid(value):

@@ -33,6 +33,7 @@ from _contract import (
     MOCK_CHECKS,
     SPEC_PATH,
     configure,
+    contract_for,
     run_suite,
     sample_arguments,
 )
@@ -198,6 +199,21 @@ def test_a_missing_or_rejected_token_is_answered_with_code_100(query: dict[str, 
     case = schema[ENDPOINT]["GET"].Case(query=query)
     response = case.call_and_validate(checks=CONTRACT_CHECKS)
     assert json.loads(response.content)["code"] == 100
+
+
+@pytest.mark.parametrize(
+    ("values", "code"), [(["42", ""], 0), (["", "42"], 400), (["42", "7.5e18"], 0)]
+)
+def test_a_repeated_parameter_counts_by_its_first_value(values: list[str], code: int) -> None:
+    """The contract and the mock read a parameter sent twice alike: by its first value (a
+    generated case sent ``page`` seven times, one of them empty, and they disagreed)."""
+    contract = contract_for(in_process)
+    violations = contract.request_violations("GET", {"token": [TOKEN], "oAuthorId": values})
+    assert bool(violations) is (code != 0)
+    _, _, body = MockAPI(tokens={TOKEN}).handle(
+        "GET", ENDPOINT, {"token": [TOKEN], "oAuthorId": values}
+    )
+    assert json.loads(body)["code"] == code
 
 
 def test_our_checks_fail_an_answer_that_breaks_the_envelope() -> None:
