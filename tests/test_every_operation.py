@@ -62,11 +62,15 @@ def test_every_operation_answers_by_method_sync_and_async(name: str, server) -> 
         if operation.data_schema is None:
             assert isinstance(answer, Answer) and answer.operation == name
             assert answer.raw["code"] == 0 and answer.data is not None
-    # the method's signature is the table's: required first, optional keyword-only
+    # a generated method's signature is the table's: required first, optional keyword-only
+    # (a typed operation's method is written by hand: a parameter a release adds to it is
+    # reached through client.call until the method names it)
     params = inspect.signature(method).parameters
-    assert list(params) == [p.name for p in operation.params if p.required] + [
-        p.name for p in operation.params if not p.required
-    ]
+    required = [p.name for p in operation.params if p.required]
+    if operation.data_schema is None:
+        assert list(params) == required + [p.name for p in operation.params if not p.required]
+    else:
+        assert list(params)[: len(required)] == required
 
 
 @pytest.mark.parametrize("name", list(OPERATIONS))
